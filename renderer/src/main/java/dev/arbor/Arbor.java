@@ -1,0 +1,160 @@
+package dev.arbor;
+
+import dev.arbor.internal.AsyncNode;
+import dev.arbor.internal.ComponentNode;
+import dev.arbor.internal.ErrorBoundaryNode;
+import dev.arbor.internal.SuspenseNode;
+import j2html.tags.DomContent;
+import java.util.Objects;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Arbor's DSL: static factories to import beside j2html's {@code TagCreator} and mix freely with
+ * its tags.
+ *
+ * <pre>{@code
+ * import static dev.arbor.Arbor.*;
+ * import static j2html.TagCreator.*;
+ *
+ * DomContent page(Deferred<List<Review>> reviews) {
+ *     return html(body(
+ *         h1("Product"),
+ *         await(reviews, p("Loading reviews..."), list -> ul(each(list, r -> li(r.text())))),
+ *         errorBoundary(error -> p("Stock unavailable: " + error.message()),
+ *             suspense(p("Checking stock..."), async(stockService.count(), n -> p(n + " left"))))));
+ * }
+ * }</pre>
+ *
+ * A plain Java method that returns {@code DomContent} is a component; its parameters are its
+ * props. Wrap its call in {@link #component(Supplier)} when an exception it throws should go to the
+ * nearest error boundary instead of failing while the tree is built.
+ */
+public final class Arbor {
+    private Arbor() {
+    }
+
+    /**
+     * An async server component: renders the content the stage produces. Until then the nearest
+     * {@link #suspense boundary} shows its fallback; outside every boundary the shell waits. A
+     * failed stage goes to the nearest {@link #errorBoundary error boundary}.
+     *
+     * @param content the content to come
+     * @return the node
+     */
+    public static DomContent async(CompletionStage<? extends DomContent> content) {
+        Objects.requireNonNull(content, "content");
+        return new AsyncNode<DomContent>(content, Function.identity());
+    }
+
+    /**
+     * An async server component that builds its subtree from a stage's value.
+     *
+     * @param data the data to await
+     * @param view builds the content from the value; runs on the server, may return more async
+     *     nodes, and may throw (the error goes to the nearest error boundary)
+     * @param <T> the value's type
+     * @return the node
+     */
+    public static <T> DomContent async(CompletionStage<T> data, Function<? super T, ? extends DomContent> view) {
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(view, "view");
+        return new AsyncNode<T>(data, view);
+    }
+
+    /**
+     * A component evaluated when the renderer reaches it, not when the tree is built: what it
+     * throws goes to the nearest error boundary.
+     *
+     * @param body the component's body
+     * @return the node
+     */
+    public static DomContent component(Supplier<? extends DomContent> body) {
+        Objects.requireNonNull(body, "body");
+        return new ComponentNode(body);
+    }
+
+    /**
+     * A Suspense boundary: while anything inside is pending, the client sees {@code fallback};
+     * the content streams in when it completes. Content complete by the time its parent is sent
+     * goes out inline, with no fallback and no script.
+     *
+     * @param fallback what shows while the content is pending (a skeleton)
+     * @param children the content
+     * @return the node
+     */
+    public static DomContent suspense(DomContent fallback, DomContent... children) {
+        Objects.requireNonNull(fallback, "fallback");
+        return new SuspenseNode(fallback, children(children), null);
+    }
+
+    /**
+     * Deferred data: start the work in a loader, await it where it is shown. TanStack Router's
+     * {@code defer()}.
+     *
+     * @param stage the data's stage
+     * @param <T> the value's type
+     * @return the deferred value, keyed by render order ({@code "d0"}, {@code "d1"}, ...)
+     */
+    public static <T> Deferred<T> defer(CompletionStage<T> stage) {
+        return new Deferred<>(null, stage);
+    }
+
+    /**
+     * Deferred data with the key under which page scripts read it: {@code arbor.deferred(key)}.
+     *
+     * @param key the client-side key
+     * @param stage the data's stage
+     * @param <T> the value's type
+     * @return the deferred value
+     */
+    public static <T> Deferred<T> defer(String key, CompletionStage<T> stage) {
+        Objects.requireNonNull(key, "key");
+        if (key.isEmpty()) {
+            throw new IllegalArgumentException("A deferred key must not be empty");
+        }
+        return new Deferred<>(key, stage);
+    }
+
+    /**
+     * Awaits deferred data behind a boundary of its own (TanStack Router's {@code <Await>}): the
+     * fallback shows until the value resolves, then {@code view}'s content streams in and the value
+     * is sent to the client as JSON. A rejection goes to the nearest error boundary (put one
+     * around each {@code await}) and rejects the client's promise with the digest only.
+     *
+     * @param deferred the deferred data
+     * @param fallback what shows meanwhile
+     * @param view builds the content from the value
+     * @param <T> the value's type
+     * @return the node
+     */
+    public static <T> DomContent await(Deferred<T> deferred, DomContent fallback,
+            Function<? super T, ? extends DomContent> view) {
+        Objects.requireNonNull(deferred, "deferred");
+        Objects.requireNonNull(fallback, "fallback");
+        Objects.requireNonNull(view, "view");
+        return new SuspenseNode(fallback, new DomContent[] {new AsyncNode<T>(deferred, view)}, deferred);
+    }
+
+    /**
+     * An error boundary: when a stage fails or a component throws anywhere inside, the whole
+     * boundary shows {@code fallback}'s content instead, rendered on the server. The rest of the
+     * page still completes. If the boundary was already sent (a Suspense boundary inside it was
+     * still pending), the client swaps the boundary's region for the fallback.
+     *
+     * @param fallback builds the error view; errors inside it show the default error view
+     * @param children the content
+     * @return the node
+     */
+    public static DomContent errorBoundary(Function<RenderError, ? extends DomContent> fallback,
+            DomContent... children) {
+        Objects.requireNonNull(fallback, "fallback");
+        return new ErrorBoundaryNode(fallback, children(children));
+    }
+
+    private static DomContent[] children(DomContent[] children) {
+        Objects.requireNonNull(children, "children");
+        return children.clone();
+    }
+}

@@ -1,0 +1,60 @@
+package dev.arbor;
+
+import java.util.Objects;
+
+/**
+ * An error caught by a boundary, as handed to an {@link Arbor#errorBoundary error boundary}'s
+ * fallback. The fallback runs on the server; what it renders goes to the client, so render
+ * {@link #message()} (redacted in {@link Mode#PRODUCTION}) and {@link #digest()}, never the cause.
+ */
+public final class RenderError {
+    private final String digest;
+    private final Throwable cause;
+    private final Mode mode;
+
+    /**
+     * @param digest short id under which the server reported the full error
+     * @param cause the error
+     * @param mode the renderer's mode, which decides what {@link #message()} reveals
+     */
+    public RenderError(String digest, Throwable cause, Mode mode) {
+        this.digest = Objects.requireNonNull(digest, "digest");
+        this.cause = Objects.requireNonNull(cause, "cause");
+        this.mode = Objects.requireNonNull(mode, "mode");
+    }
+
+    /** Short id under which the full error was reported on the server. Safe to show. */
+    public String digest() {
+        return digest;
+    }
+
+    /**
+     * The message to show: the cause's message in development mode; in production a generic text
+     * that names only the digest.
+     */
+    public String message() {
+        if (mode == Mode.DEVELOPMENT) {
+            String m = cause.getMessage();
+            return m == null ? cause.getClass().getName() : m;
+        }
+        return "Something went wrong (error " + digest + ").";
+    }
+
+    /** True when the error is the render's deadline passing. */
+    public boolean isTimeout() {
+        return cause instanceof RenderTimeoutException;
+    }
+
+    /**
+     * The error itself, for decisions on the server (an exception type, say). Never render its
+     * message or stack in production.
+     */
+    public Throwable cause() {
+        return cause;
+    }
+
+    @Override
+    public String toString() {
+        return "RenderError[" + digest + ": " + cause + "]";
+    }
+}

@@ -1,0 +1,101 @@
+package dev.arbor;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+
+/**
+ * Per-render settings: the CSP nonce, a deadline that overrides the renderer's, and the executor
+ * that the render's state changes run on. Immutable; build with {@link #builder()}.
+ */
+public final class RenderOptions {
+    private static final RenderOptions DEFAULTS = builder().build();
+
+    private final String nonce;
+    private final Duration deadline;
+    private final Executor executor;
+
+    private RenderOptions(Builder b) {
+        this.nonce = b.nonce;
+        this.deadline = b.deadline;
+        this.executor = b.executor;
+    }
+
+    /** No nonce, the renderer's deadline, state changes on whichever thread completes a stage. */
+    public static RenderOptions defaults() {
+        return DEFAULTS;
+    }
+
+    /** @return a builder with the defaults */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the CSP nonce put on every inline script, or {@code null} */
+    public String nonce() {
+        return nonce;
+    }
+
+    /** @return the deadline for this render, or {@code null} for the renderer's */
+    public Duration deadline() {
+        return deadline;
+    }
+
+    /**
+     * @return the executor for this render's state changes, or {@code null} to run them on the
+     *     thread that completes a stage (one at a time in either case)
+     */
+    public Executor executor() {
+        return executor;
+    }
+
+    /** Builds {@link RenderOptions}. */
+    public static final class Builder {
+        private String nonce;
+        private Duration deadline;
+        private Executor executor;
+
+        private Builder() {
+        }
+
+        /**
+         * @param nonce the CSP nonce for every inline script Arbor writes (base64 characters only)
+         * @return this builder
+         */
+        public Builder nonce(String nonce) {
+            if (nonce != null && !nonce.matches("[A-Za-z0-9+/=_-]+")) {
+                throw new IllegalArgumentException("A CSP nonce must be base64 characters, got: " + nonce);
+            }
+            this.nonce = nonce;
+            return this;
+        }
+
+        /**
+         * @param deadline how long the render may take before pending parts end as errors
+         * @return this builder
+         */
+        public Builder deadline(Duration deadline) {
+            Objects.requireNonNull(deadline, "deadline");
+            if (deadline.isNegative() || deadline.isZero()) {
+                throw new IllegalArgumentException("deadline must be positive: " + deadline);
+            }
+            this.deadline = deadline;
+            return this;
+        }
+
+        /**
+         * @param executor where the render's state changes run (on Vert.x: the request's context);
+         *     the renderer still runs them one at a time
+         * @return this builder
+         */
+        public Builder executor(Executor executor) {
+            this.executor = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        /** @return the options */
+        public RenderOptions build() {
+            return new RenderOptions(this);
+        }
+    }
+}

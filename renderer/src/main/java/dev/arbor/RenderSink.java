@@ -1,0 +1,37 @@
+package dev.arbor;
+
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Where a streaming render writes its bytes. The renderer knows nothing of HTTP: a host adapts this
+ * interface to its response (the Vert.x host adapts it to {@code HttpServerResponse}).
+ *
+ * <p>The renderer writes one chunk per flush point (the shell, then each batch of completed
+ * boundaries) and never writes the next chunk before the stage returned for the previous one has
+ * completed, so a sink that completes the stage only when its transport can take more gets
+ * backpressure for free. Completed boundaries that arrive meanwhile are batched into the next chunk.
+ *
+ * <p>Calls come from the render's serial executor, one at a time.
+ */
+public interface RenderSink {
+
+    /**
+     * Writes one chunk of UTF-8 encoded HTML.
+     *
+     * @param chunk the bytes; the sink owns the array from now on
+     * @return a stage that completes when the sink accepts more; completing it exceptionally aborts
+     *     the render (the client is gone)
+     */
+    CompletionStage<Void> write(byte[] chunk);
+
+    /** The document is complete; nothing more will be written. */
+    void end();
+
+    /**
+     * The render failed before the shell (nothing was written): an error outside every boundary,
+     * or the deadline passed while the shell was still pending. A host answers with an error page.
+     *
+     * @param cause the error, never sent to the client by the renderer
+     */
+    void fail(Throwable cause);
+}

@@ -1,0 +1,222 @@
+package dev.arbor;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.arbor.internal.DaemonScheduler;
+import dev.arbor.internal.RenderRequest;
+import j2html.tags.DomContent;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Renders Arbor trees. Configure one per application and share it: it holds no per-request state.
+ *
+ * <pre>{@code
+ * Renderer renderer = Renderer.builder().mode(Mode.PRODUCTION).deadline(Duration.ofSeconds(5)).build();
+ * RenderHandle handle = renderer.stream(page, RenderOptions.defaults(), sink);   // streaming
+ * String html = renderer.renderToString(page).toCompletableFuture().join();     // complete document
+ * }</pre>
+ */
+public final class Renderer {
+    /** The deadline when none is configured: 10 seconds, as Marko and Pareto use. */
+    public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(10);
+
+    private static final System.Logger LOG = System.getLogger(Renderer.class.getName());
+
+    private final Mode mode;
+    private final Duration deadline;
+    private final ObjectMapper objectMapper;
+    private final Scheduler scheduler;
+    private final ErrorReporter errorReporter;
+
+    private Renderer(Builder b) {
+        this.mode = b.mode;
+        this.deadline = b.deadline;
+        this.objectMapper = b.objectMapper != null ? b.objectMapper : ArborJson.newMapper();
+        this.scheduler = b.scheduler != null ? b.scheduler : DaemonScheduler.INSTANCE;
+        this.errorReporter = b.errorReporter != null ? b.errorReporter
+                : (digest, error) -> LOG.log(System.Logger.Level.ERROR, "Render error " + digest, error);
+    }
+
+    /** @return a renderer with the defaults: production mode, 10 s deadline, {@link ArborJson} */
+    public static Renderer create() {
+        return builder().build();
+    }
+
+    /** @return a builder with the defaults */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Starts a streaming render. The shell goes to the sink as soon as nothing outside a boundary
+     * is pending; every boundary then streams as its own chunk when it completes, in any order.
+     *
+     * @param root the page; an {@code html(...)} root gets {@code <!DOCTYPE html>} in front
+     * @param options per-render settings
+     * @param sink where the bytes go
+     * @return the running render
+     */
+    public RenderHandle stream(DomContent root, RenderOptions options, RenderSink sink) {
+        Objects.requireNonNull(root, "root");
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(sink, "sink");
+        RenderRequest request = new RenderRequest(this, root, options, sink, false);
+        request.start();
+        return request;
+    }
+
+    /**
+     * Starts a streaming render with {@link RenderOptions#defaults()}.
+     *
+     * @param root the page
+     * @param sink where the bytes go
+     * @return the running render
+     */
+    public RenderHandle stream(DomContent root, RenderSink sink) {
+        return stream(root, RenderOptions.defaults(), sink);
+    }
+
+    /**
+     * Renders the complete document: awaits every stage (without blocking a thread), then returns
+     * the HTML with no fallbacks, no runtime and no instructions. For crawlers and for tests.
+     * Errors inside boundaries render their error views; an error outside every boundary fails the
+     * stage with the cause.
+     *
+     * @param root the page
+     * @param options per-render settings (the deadline applies as in streaming)
+     * @return the document
+     */
+    public CompletionStage<String> renderToString(DomContent root, RenderOptions options) {
+        Objects.requireNonNull(root, "root");
+        Objects.requireNonNull(options, "options");
+        StringSink sink = new StringSink();
+        RenderRequest request = new RenderRequest(this, root, options, sink, true);
+        request.start();
+        return sink.result;
+    }
+
+    /**
+     * {@link #renderToString(DomContent, RenderOptions)} with the default options.
+     *
+     * @param root the page
+     * @return the document
+     */
+    public CompletionStage<String> renderToString(DomContent root) {
+        return renderToString(root, RenderOptions.defaults());
+    }
+
+    /** @return the mode, which decides what error views reveal */
+    public Mode mode() {
+        return mode;
+    }
+
+    /** @return the default deadline of a render */
+    public Duration deadline() {
+        return deadline;
+    }
+
+    /** @return the mapper that serializes every value sent to the client */
+    public ObjectMapper objectMapper() {
+        return objectMapper;
+    }
+
+    /** @return the scheduler for deadlines */
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    /** @return where caught errors are reported */
+    public ErrorReporter errorReporter() {
+        return errorReporter;
+    }
+
+    private static final class StringSink implements RenderSink {
+        private final CompletableFuture<String> result = new CompletableFuture<>();
+        private final java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+
+        @Override
+        public CompletionStage<Void> write(byte[] chunk) {
+            out.writeBytes(chunk);
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public void end() {
+            result.complete(out.toString(java.nio.charset.StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public void fail(Throwable cause) {
+            result.completeExceptionally(cause);
+        }
+    }
+
+    /** Builds a {@link Renderer}. */
+    public static final class Builder {
+        private Mode mode = Mode.PRODUCTION;
+        private Duration deadline = DEFAULT_DEADLINE;
+        private ObjectMapper objectMapper;
+        private Scheduler scheduler;
+        private ErrorReporter errorReporter;
+
+        private Builder() {
+        }
+
+        /**
+         * @param mode production (digests only, the default) or development (messages)
+         * @return this builder
+         */
+        public Builder mode(Mode mode) {
+            this.mode = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /**
+         * @param deadline how long a render may take before its pending parts end as errors
+         * @return this builder
+         */
+        public Builder deadline(Duration deadline) {
+            Objects.requireNonNull(deadline, "deadline");
+            if (deadline.isNegative() || deadline.isZero()) {
+                throw new IllegalArgumentException("deadline must be positive: " + deadline);
+            }
+            this.deadline = deadline;
+            return this;
+        }
+
+        /**
+         * @param objectMapper the mapper for every value sent to the client (deferred values,
+         *     dehydrated queries); defaults to {@link ArborJson#newMapper()}
+         * @return this builder
+         */
+        public Builder objectMapper(ObjectMapper objectMapper) {
+            this.objectMapper = Objects.requireNonNull(objectMapper, "objectMapper");
+            return this;
+        }
+
+        /**
+         * @param scheduler runs deadline timers
+         * @return this builder
+         */
+        public Builder scheduler(Scheduler scheduler) {
+            this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+            return this;
+        }
+
+        /**
+         * @param errorReporter receives every caught error with its digest
+         * @return this builder
+         */
+        public Builder errorReporter(ErrorReporter errorReporter) {
+            this.errorReporter = Objects.requireNonNull(errorReporter, "errorReporter");
+            return this;
+        }
+
+        /** @return the renderer */
+        public Renderer build() {
+            return new Renderer(this);
+        }
+    }
+}
