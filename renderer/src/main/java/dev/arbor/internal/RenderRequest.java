@@ -417,6 +417,11 @@ public final class RenderRequest implements RenderHandle {
     }
 
     private String keyJson(Deferred<?> deferred) {
+        return ScriptJson.write(json(), keyOf(deferred));
+    }
+
+    /** The client-side key of a deferred value; unnamed ones get the next render-order key. */
+    String keyOf(Deferred<?> deferred) {
         String key = deferred.key();
         if (key == null) {
             if (deferredKeys == null) {
@@ -424,7 +429,7 @@ public final class RenderRequest implements RenderHandle {
             }
             key = deferredKeys.computeIfAbsent(deferred, d -> "d" + deferredKeys.size());
         }
-        return ScriptJson.write(json(), key);
+        return key;
     }
 
     /** Sends a deferred value's script once per key: after its boundary's content, or at the next flush. */

@@ -98,6 +98,9 @@ final class SegmentWriter implements HtmlBuilder<Appendable>, TagBuilder {
     }
 
     void renderAsync(AsyncNode<?> node) {
+        if (node.deferred != null) {
+            request.keyOf(node.deferred); // unnamed deferred values are keyed in render order
+        }
         Stages.Outcome outcome = Stages.peek(node.stage);
         if (outcome != null) {
             if (outcome.error != null) {
