@@ -78,6 +78,13 @@ public final class RenderRequest implements RenderHandle {
     /** Pending queries of hydration boundaries whose results have not been streamed yet. */
     private final List<PendingQuery> pendingQueries = new ArrayList<>();
 
+    /**
+     * @param renderer the configuration
+     * @param rootNode the page
+     * @param options per-render settings
+     * @param sink where the bytes go
+     * @param blocking true for {@code renderToString}: wait for everything, write it once
+     */
     public RenderRequest(Renderer renderer, DomContent rootNode, RenderOptions options, RenderSink sink,
             boolean blocking) {
         this.renderer = renderer;
@@ -394,6 +401,7 @@ public final class RenderRequest implements RenderHandle {
         trailing.clear();
         root = null;
         rootRegion = null;
+        writer.moveTo(null, null, null, null, false);
     }
 
     // ---- completion ----
