@@ -168,7 +168,9 @@ public final class RenderRequest implements RenderHandle {
         }
         task.done = true;
         live.remove(task);
-        task.boundary.pending--;
+        // the task counts as pending until its content is rendered: an error boundary failing
+        // synchronously inside that content must not complete the boundary before later siblings
+        // of the failure have been registered
         if (error != null) {
             RuntimeException caught = caught(task.node, Stages.unwrap(error));
             failScope(task.scope, errorOf(caught));
@@ -185,6 +187,7 @@ public final class RenderRequest implements RenderHandle {
                 failScope(task.scope, errorOf(thrown));
             }
         }
+        task.boundary.pending--;
         checkComplete(task.boundary);
         flush();
     }
