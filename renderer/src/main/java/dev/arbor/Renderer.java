@@ -3,6 +3,7 @@ package dev.arbor;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arbor.internal.DaemonScheduler;
 import dev.arbor.internal.RenderRequest;
+import dev.arbor.internal.TextSink;
 import j2html.tags.DomContent;
 import java.time.Duration;
 import java.util.Objects;
@@ -132,19 +133,32 @@ public final class Renderer {
         return errorReporter;
     }
 
-    private static final class StringSink implements RenderSink {
+    /** Collects a blocking render as text: no encoding to bytes and back. */
+    private static final class StringSink implements TextSink {
         private final CompletableFuture<String> result = new CompletableFuture<>();
-        private final java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        private String text = "";
+        private StringBuilder more;
 
         @Override
-        public CompletionStage<Void> write(byte[] chunk) {
-            out.writeBytes(chunk);
+        public CompletionStage<Void> writeText(String chunk) {
+            if (more != null) {
+                more.append(chunk);
+            } else if (text.isEmpty()) {
+                text = chunk; // a blocking render writes one chunk: keep it as it is
+            } else {
+                more = new StringBuilder(text).append(chunk);
+            }
             return CompletableFuture.completedFuture(null);
         }
 
         @Override
+        public CompletionStage<Void> write(byte[] chunk) {
+            return writeText(new String(chunk, java.nio.charset.StandardCharsets.UTF_8));
+        }
+
+        @Override
         public void end() {
-            result.complete(out.toString(java.nio.charset.StandardCharsets.UTF_8));
+            result.complete(more != null ? more.toString() : text);
         }
 
         @Override

@@ -44,6 +44,12 @@ public final class RenderRequest implements RenderHandle {
     private static final String RUNTIME = ClientRuntime.source();
     private static final String[] POSTAMBLES = {"</body></html>", "</html>"};
 
+    /**
+     * The size of the last shell, shared by all renders: the next root buffer starts that large
+     * instead of growing to it. Only a capacity hint, so races on it are harmless.
+     */
+    private static volatile int shellSizeHint = 4096;
+
     private final Renderer renderer;
     private final DomContent rootNode;
     private final RenderSink sink;
@@ -64,6 +70,7 @@ public final class RenderRequest implements RenderHandle {
     private Set<String> sentKeys;
     private ObjectWriter json;
     private Scheduler.Cancellable timer;
+    private long startNanos;
     private String postamble = "";
     private int nextId;
     /** Boundaries whose fallback the client shows and whose content has not been sent. */
@@ -139,11 +146,14 @@ public final class RenderRequest implements RenderHandle {
     // ---- rendering ----
 
     private void renderRoot() {
-        root = new Boundary(null, new Segment(4096), false);
+        root = new Boundary(null, new Segment(shellSizeHint), false);
+        if (rootNode instanceof HtmlTag) {
+            root.content.text.append("<!DOCTYPE html>");
+        }
         rootRegion = new Region(Region.Kind.ROOT, null, root, root.content, true);
         root.region = rootRegion;
         writer.moveTo(root.content, root, rootRegion, rootRegion, false);
-        timer = renderer.scheduler().schedule(deadline, () -> executor.execute(this::onDeadline));
+        startNanos = System.nanoTime();
         Throwable error = writer.tryRender(new DomContent[] {rootNode});
         if (error != null) {
             failScope(rootRegion, errorOf(error));
@@ -156,10 +166,23 @@ public final class RenderRequest implements RenderHandle {
 
     /** Registers a pending async node: its stage's completion comes back through the executor. */
     void track(Task task) {
+        startTimer();
         task.boundary.pending++;
         task.region.addTask(task);
         live.add(task);
         task.node.stage.whenComplete((value, error) -> executor.execute(() -> onSettled(task, value, error)));
+    }
+
+    /**
+     * Starts the deadline timer the first time the render waits for something: a render whose data
+     * is all ready never touches the scheduler. The deadline still counts from the render's start.
+     */
+    private void startTimer() {
+        if (timer == null && !closed) {
+            long left = deadline.toNanos() - (System.nanoTime() - startNanos);
+            timer = renderer.scheduler().schedule(Duration.ofNanos(Math.max(0, left)),
+                    () -> executor.execute(this::onDeadline));
+        }
     }
 
     private void onSettled(Task task, Object value, Throwable error) {
@@ -499,6 +522,7 @@ public final class RenderRequest implements RenderHandle {
             if (!query.isPending()) {
                 continue;
             }
+            startTimer();
             PendingQuery pending = new PendingQuery(query);
             pendingQueries.add(pending);
             outstanding++;
@@ -552,11 +576,14 @@ public final class RenderRequest implements RenderHandle {
             if (!root.completed || (blocking && !live.isEmpty())) {
                 return;
             }
-            out = new StringBuilder(4096);
-            if (rootNode instanceof HtmlTag) {
-                out.append("<!DOCTYPE html>");
+            if (root.content.parts() == null) {
+                out = root.content.text; // a shell without holes: send its buffer as it is
+                root.content.flushed = true;
+            } else {
+                out = new StringBuilder(shellSizeHint);
+                writeSegment(root.content, out);
             }
-            writeSegment(root.content, out);
+            shellSizeHint = Math.max(4096, out.length() + (out.length() >> 3));
             holdBackPostamble(out);
             shellSent = true;
             collectData(root);
@@ -597,9 +624,10 @@ public final class RenderRequest implements RenderHandle {
     }
 
     private void emit(StringBuilder out, boolean end) {
-        byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
         writing = true;
-        CompletionStage<Void> accepted = sink.write(bytes);
+        CompletionStage<Void> accepted = sink instanceof TextSink
+                ? ((TextSink) sink).writeText(out.toString())
+                : sink.write(out.toString().getBytes(StandardCharsets.UTF_8));
         if (!shell.isDone()) {
             shell.complete(null);
         }
