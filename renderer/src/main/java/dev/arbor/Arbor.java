@@ -86,7 +86,7 @@ public final class Arbor {
      */
     public static DomContent suspense(DomContent fallback, DomContent... children) {
         Objects.requireNonNull(fallback, "fallback");
-        return new SuspenseNode(fallback, children(children), null);
+        return new SuspenseNode(fallback, children(children));
     }
 
     /**
@@ -134,7 +134,7 @@ public final class Arbor {
         Objects.requireNonNull(deferred, "deferred");
         Objects.requireNonNull(fallback, "fallback");
         Objects.requireNonNull(view, "view");
-        return new SuspenseNode(fallback, new DomContent[] {new AsyncNode<T>(deferred, view)}, deferred);
+        return new SuspenseNode(fallback, new DomContent[] {new AsyncNode<T>(deferred, view)});
     }
 
     /**

@@ -1,0 +1,27 @@
+package dev.arbor.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/** The client runtime, a resource of the renderer: {@code dev/arbor/arbor-runtime.js}. */
+public final class ClientRuntime {
+    /** Where the runtime lives on the classpath. */
+    public static final String RESOURCE = "/dev/arbor/arbor-runtime.js";
+
+    private ClientRuntime() {
+    }
+
+    /** @return the runtime's JavaScript source */
+    public static String source() {
+        try (InputStream in = ClientRuntime.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("Arbor's client runtime is missing from the classpath: " + RESOURCE);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip().replace("\n", "");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.arbor;
+
+import static dev.arbor.Arbor.*;
+import static j2html.TagCreator.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.arbor.internal.ClientRuntime;
+import dev.arbor.testing.RecordingSink;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.zip.GZIPOutputStream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+/** The runtime's budget, and how it is emitted: once, before the first instruction, with the nonce. */
+class ClientRuntimeTest {
+    private final Fixtures f = new Fixtures();
+
+    @Test
+    void runtimeIsUnderOnePointFiveKilobytesGzipped() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(ClientRuntime.source().getBytes(StandardCharsets.UTF_8));
+        }
+        assertTrue(out.size() < 1536, "gzipped runtime is " + out.size() + " bytes");
+    }
+
+    @Test
+    void runtimeIsSentOnceBeforeTheFirstInstructionAndEveryScriptCarriesTheNonce() {
+        CompletableFuture<String> a = new CompletableFuture<>();
+        CompletableFuture<String> b = new CompletableFuture<>();
+        RecordingSink sink = new RecordingSink();
+        f.renderer.stream(html(body(
+                        suspense(p("a"), async(a, s -> p(s))),
+                        await(defer("b", b), p("b"), s -> p(s)))),
+                RenderOptions.builder().nonce("r4nd0m+Nonce=").build(), sink);
+        assertFalse(sink.chunks().get(0).contains("<script"), "a shell with nothing to swap has no script");
+
+        a.complete("A");
+        b.complete("B");
+        Document raw = Jsoup.parse(sink.html());
+        assertEquals(1, raw.select("script#arbor-runtime").size());
+        assertTrue(sink.chunks().get(1).startsWith("<script nonce=\"r4nd0m+Nonce=\" id=\"arbor-runtime\">"));
+        for (Element script : raw.select("script")) {
+            assertEquals("r4nd0m+Nonce=", script.attr("nonce"), script.outerHtml());
+        }
+    }
+
+    @Test
+    void framingPerStreamedBoundaryIsSmallerThanReacts() {
+        CompletableFuture<String> a = new CompletableFuture<>();
+        CompletableFuture<String> b = new CompletableFuture<>();
+        RecordingSink sink = f.stream(div(suspense(p("1"), async(a, s -> p(s))), suspense(p("2"), async(b, s -> p(s)))));
+        a.complete("x");
+        String second = sink.chunks().get(1).substring(sink.chunks().get(1).indexOf("<template"));
+        b.complete("y");
+        String third = sink.chunks().get(2);
+        int framing = third.length() - "<p>y</p>".length();
+        assertTrue(framing < 108, "framing is " + framing + " bytes: " + third);
+        assertEquals(second.length(), third.length(), "same framing for every boundary");
+    }
+
+    @Test
+    void nonceMustBeBase64() {
+        assertThrows(IllegalArgumentException.class, () -> RenderOptions.builder().nonce("\"><script>"));
+    }
+}

@@ -1,0 +1,104 @@
+package dev.arbor;
+
+import static dev.arbor.Arbor.*;
+import static j2html.TagCreator.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.arbor.testing.RecordingSink;
+import dev.arbor.testing.StreamReplay;
+import j2html.tags.DomContent;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+/** TanStack Router's defer/Await: a boundary per await, values streamed to page scripts as JSON. */
+class DeferredTest {
+    private final Fixtures f = new Fixtures();
+
+    record Review(String author, int stars, Instant at) {
+    }
+
+    @Test
+    void awaitShowsItsFallbackThenStreamsContentAndTheValueAsJson() {
+        CompletableFuture<List<Review>> reviews = new CompletableFuture<>();
+        Deferred<List<Review>> deferred = defer("reviews", reviews);
+        RecordingSink sink = f.stream(html(body(await(deferred, p("Loading reviews").withClass("skeleton"),
+                list -> ul(each(list, r -> li(r.author() + ": " + r.stars())))))));
+        assertEquals("Loading reviews", StreamReplay.of(sink).shell().select(".skeleton").text());
+
+        reviews.complete(List.of(new Review("Ada", 5, Instant.parse("2026-11-21T10:00:00Z"))));
+
+        StreamReplay replay = StreamReplay.of(sink);
+        assertEquals("Ada: 5", replay.document().select("li").text());
+        JsonNode value = replay.deferredValues().get("reviews");
+        assertEquals("Ada", value.get(0).get("author").asText());
+        assertEquals("2026-11-21T10:00:00Z", value.get(0).get("at").asText(), "java.time as ISO-8601");
+        int content = sink.html().indexOf("<li>");
+        int data = sink.html().indexOf("$ad(");
+        assertTrue(content < data, "the value follows the content it belongs to");
+    }
+
+    @Test
+    void unnamedDeferredValuesAreKeyedInRenderOrderAndSentOnce() {
+        CompletableFuture<Integer> one = new CompletableFuture<>();
+        CompletableFuture<Integer> two = new CompletableFuture<>();
+        Deferred<Integer> first = defer(one);
+        Deferred<Integer> second = defer(two);
+        RecordingSink sink = f.stream(div(
+                await(first, p("1"), n -> p("one " + n)),
+                await(second, p("2"), n -> p("two " + n)),
+                await(first, p("1 again"), n -> p("once more " + n))));
+        two.complete(2);
+        one.complete(1);
+        StreamReplay replay = StreamReplay.of(sink);
+        assertEquals(List.of("d1", "d0"), List.copyOf(replay.deferredValues().keySet()));
+        assertEquals(1, sink.html().split("\\$ad\\(\"d0\"", -1).length - 1, "one key, one script");
+        assertEquals(List.of("one 1", "two 2", "once more 1"), replay.document().select("p").eachText());
+    }
+
+    @Test
+    void readyDeferredIsInlinedAndItsValueStillReachesTheClient() {
+        RecordingSink sink = f.stream(html(body(await(defer("user", CompletableFuture.completedFuture("ada")),
+                p("..."), u -> p("Hello " + u)))));
+        assertEquals(1, sink.chunks().size());
+        assertFalse(sink.html().contains("$ac("), "no swap for inline content");
+        assertFalse(sink.html().contains("..."), "no fallback");
+        assertEquals("ada", StreamReplay.of(sink).deferredValues().get("user").asText());
+    }
+
+    @Test
+    void rejectedDeferredGoesToItsErrorBoundaryAndRejectsTheClientPromiseWithTheDigestOnly() {
+        CompletableFuture<String> stage = new CompletableFuture<>();
+        RecordingSink sink = f.stream(html(body(
+                errorBoundary(e -> p("Could not load").withClass("error"),
+                        await(defer("stock", stage), p("..."), s -> p(s))),
+                p("rest of page").withClass("rest"))));
+        stage.completeExceptionally(new IllegalStateException("warehouse API key expired"));
+
+        StreamReplay replay = StreamReplay.of(sink);
+        assertEquals("Could not load", replay.document().select(".error").text());
+        assertEquals("rest of page", replay.document().select(".rest").text());
+        JsonNode error = replay.deferredErrors().get("stock");
+        assertTrue(f.reported.containsKey(error.get("digest").asText()));
+        assertNull(error.get("message"));
+        assertFalse(sink.html().contains("API key"));
+    }
+
+    @Test
+    void valueThatCannotBeSerializedIsAClearErrorInItsBoundary() {
+        Object unserializable = new Object();
+        RecordingSink sink = f.stream(div(errorBoundary(e -> p("bad data").withClass("error"),
+                await(defer(CompletableFuture.completedFuture(unserializable)), p("..."), o -> p("x")))));
+        assertEquals("bad data", StreamReplay.of(sink).document().select(".error").text());
+        Throwable reported = f.reported.values().iterator().next();
+        assertTrue(reported.getMessage().contains("cannot be serialized to JSON"), reported.getMessage());
+    }
+
+    @Test
+    void blockingModeSendsNoScripts() {
+        DomContent page = div(await(defer("k", CompletableFuture.completedFuture(1)), p("..."), n -> p("n=" + n)));
+        assertEquals("<div><p>n=1</p></div>", f.blocking(page));
+    }
+}
