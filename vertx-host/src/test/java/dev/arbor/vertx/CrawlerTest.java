@@ -24,7 +24,9 @@ class CrawlerTest {
 
     @AfterEach
     void stop() {
-        app.close();
+        if (app != null) {
+            app.close();
+        }
     }
 
     private StreamingResponse completeDocument(CompletableFuture<StreamingResponse> pending) {
