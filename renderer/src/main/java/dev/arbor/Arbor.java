@@ -3,7 +3,11 @@ package dev.arbor;
 import dev.arbor.internal.AsyncNode;
 import dev.arbor.internal.ComponentNode;
 import dev.arbor.internal.ErrorBoundaryNode;
+import dev.arbor.internal.HydrationBoundaryNode;
+import dev.arbor.internal.IslandNode;
+import dev.arbor.internal.RuntimeNode;
 import dev.arbor.internal.SuspenseNode;
+import dev.arbor.query.DehydratedState;
 import j2html.tags.DomContent;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
@@ -151,6 +155,50 @@ public final class Arbor {
             DomContent... children) {
         Objects.requireNonNull(fallback, "fallback");
         return new ErrorBoundaryNode(fallback, children(children));
+    }
+
+    /**
+     * TanStack Query's {@code HydrationBoundary}: sends dehydrated query state to the client with
+     * the HTML it wraps, where {@code arbor.query(key)} reads it without a request. Queries
+     * dehydrated while pending stream their result (or redacted error) later as a chunk of their
+     * own, even when the HTML around them was sent long before. Use
+     * {@code Dehydration.dehydrateNew} in nested boundaries that share one client so that no query
+     * is sent twice.
+     *
+     * @param state from {@code Dehydration.dehydrate} or {@code dehydrateNew}
+     * @param children the content that reads the queries
+     * @return the node
+     */
+    public static DomContent hydrationBoundary(DehydratedState state, DomContent... children) {
+        Objects.requireNonNull(state, "state");
+        return new HydrationBoundaryNode(state, children(children));
+    }
+
+    /**
+     * An island: server-rendered HTML in a {@code <div data-arbor-island>} that page script brings
+     * to life with {@code arbor.island(name, (element, props) => ...)}. The runtime mounts it when
+     * its element appears, also inside content that streams in later.
+     *
+     * @param name the island's registered name
+     * @param props serialized to JSON with the renderer's mapper and handed to the mount function
+     * @param children the server-rendered HTML
+     * @return the node
+     */
+    public static DomContent island(String name, Object props, DomContent... children) {
+        Objects.requireNonNull(name, "name");
+        return new IslandNode(name, props, children(children));
+    }
+
+    /**
+     * The client runtime, where the page wants it: put it in the head so that page scripts can use
+     * {@code window.arbor} (islands, the query cache, deferred values) from the start. Without it the
+     * runtime comes at the end of the shell, before the first instruction that needs it. Written
+     * once per page, with the render's CSP nonce; nothing in blocking mode.
+     *
+     * @return the node
+     */
+    public static DomContent clientRuntime() {
+        return RuntimeNode.INSTANCE;
     }
 
     private static DomContent[] children(DomContent[] children) {

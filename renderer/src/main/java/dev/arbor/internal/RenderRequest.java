@@ -1,6 +1,8 @@
 package dev.arbor.internal;
 
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arbor.Deferred;
 import dev.arbor.Mode;
 import dev.arbor.RenderError;
@@ -10,6 +12,8 @@ import dev.arbor.RenderSink;
 import dev.arbor.RenderTimeoutException;
 import dev.arbor.Renderer;
 import dev.arbor.Scheduler;
+import dev.arbor.query.DehydratedQuery;
+import dev.arbor.query.DehydratedState;
 import j2html.tags.DomContent;
 import j2html.tags.specialized.HtmlTag;
 import java.nio.charset.StandardCharsets;
@@ -69,7 +73,18 @@ public final class RenderRequest implements RenderHandle {
     private boolean writing;
     private boolean closed;
     private boolean deadlinePassed;
+    /** An island was rendered: the runtime must reach the client even with no instruction. */
+    private boolean runtimeRequired;
+    /** Pending queries of hydration boundaries whose results have not been streamed yet. */
+    private final List<PendingQuery> pendingQueries = new ArrayList<>();
 
+    /**
+     * @param renderer the configuration
+     * @param rootNode the page
+     * @param options per-render settings
+     * @param sink where the bytes go
+     * @param blocking true for {@code renderToString}: wait for everything, write it once
+     */
     public RenderRequest(Renderer renderer, DomContent rootNode, RenderOptions options, RenderSink sink,
             boolean blocking) {
         this.renderer = renderer;
@@ -195,6 +210,7 @@ public final class RenderRequest implements RenderHandle {
                 onSettled(task, null, timeout());
             }
         }
+        timeOutQueries();
         flush();
     }
 
@@ -380,10 +396,12 @@ public final class RenderRequest implements RenderHandle {
             task.cancelStage();
         }
         live.clear();
+        pendingQueries.clear();
         completedQueue.clear();
         trailing.clear();
         root = null;
         rootRegion = null;
+        writer.moveTo(null, null, null, null, false);
     }
 
     // ---- completion ----
@@ -447,6 +465,79 @@ public final class RenderRequest implements RenderHandle {
         }
     }
 
+    // ---- hydration ----
+
+    /** A query sent as pending; its result streams as a chunk of its own when its fetch ends. */
+    private static final class PendingQuery {
+        final DehydratedQuery query;
+        boolean done;
+
+        PendingQuery(DehydratedQuery query) {
+            this.query = query;
+        }
+    }
+
+    /**
+     * Sends a hydration boundary's state with the HTML around it, and each pending query's
+     * result once it settles; the stream stays open until then.
+     */
+    void hydrate(DehydratedState state, Boundary owner) {
+        if (blocking || state.isEmpty()) {
+            return;
+        }
+        runtimeRequired = true;
+        String script = "$aq(" + ScriptJson.write(json(), state.toJson()) + ")";
+        if (owner.completed || owner.abandoned) {
+            trailing.add(script);
+        } else {
+            owner.addData(script);
+        }
+        for (DehydratedQuery query : state.queries()) {
+            if (!query.isPending()) {
+                continue;
+            }
+            PendingQuery pending = new PendingQuery(query);
+            pendingQueries.add(pending);
+            outstanding++;
+            query.settledJson().thenAccept(settled -> executor.execute(() -> streamQuery(pending, settled)));
+        }
+    }
+
+    private void streamQuery(PendingQuery pending, ObjectNode settled) {
+        if (closed || pending.done) {
+            return;
+        }
+        pending.done = true;
+        outstanding--;
+        ObjectNode one = pending.query.toJson();
+        one.set("state", settled);
+        ObjectNode state = JsonNodeFactory.instance.objectNode();
+        state.putArray("queries").add(one);
+        trailing.add("$aq(" + ScriptJson.write(json(), state) + ")");
+        flush();
+    }
+
+    /** At the deadline, a query still pending reaches the client as a (redacted) timeout error. */
+    private void timeOutQueries() {
+        for (PendingQuery pending : new ArrayList<>(pendingQueries)) {
+            if (!pending.done) {
+                RenderError error = newError(timeout());
+                ObjectNode state = pending.query.stateJson();
+                state.put("status", "error");
+                state.putObject("error").put("message", "redacted").put("digest", error.digest());
+                streamQuery(pending, state);
+            }
+        }
+        pendingQueries.clear();
+    }
+
+    String islandProps(Object props) {
+        if (!blocking) {
+            runtimeRequired = true;
+        }
+        return ScriptJson.write(json(), props);
+    }
+
     // ---- flushing ----
 
     private void flush() {
@@ -465,6 +556,10 @@ public final class RenderRequest implements RenderHandle {
             writeSegment(root.content, out);
             holdBackPostamble(out);
             shellSent = true;
+            collectData(root);
+            if (runtimeRequired) {
+                writeRuntime(out);
+            }
             writeTrailing(out);
         }
         Boundary b;
@@ -552,6 +647,8 @@ public final class RenderRequest implements RenderHandle {
                     writeSegment((Segment) part, out);
                 } else if (part instanceof Boundary) {
                     writeBoundary((Boundary) part, out);
+                } else if (part == RuntimeNode.INSTANCE) {
+                    writeRuntime(out);
                 } else {
                     writeErrorRegion((Region) part, out);
                 }
@@ -613,6 +710,9 @@ public final class RenderRequest implements RenderHandle {
     }
 
     private void writeTrailing(StringBuilder out) {
+        if (runtimeRequired) {
+            writeRuntime(out);
+        }
         if (trailing.isEmpty()) {
             return;
         }

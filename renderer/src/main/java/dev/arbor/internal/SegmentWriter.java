@@ -164,6 +164,33 @@ final class SegmentWriter implements HtmlBuilder<Appendable>, TagBuilder {
         }
     }
 
+    void renderHydrationBoundary(HydrationBoundaryNode node) {
+        request.hydrate(node.state, boundary);
+        for (DomContent child : node.children) {
+            renderContent(child);
+        }
+    }
+
+    void renderIsland(IslandNode node) {
+        String props = request.islandProps(node.props);
+        StringBuilder out = segment.text;
+        out.append("<div data-arbor-island=\"");
+        Html.escape(out, node.name);
+        out.append("\" data-props=\"");
+        Html.escape(out, props);
+        out.append("\">");
+        for (DomContent child : node.children) {
+            renderContent(child);
+        }
+        segment.text.append("</div>");
+    }
+
+    void renderRuntime() {
+        if (!request.blocking()) {
+            segment.addChild(RuntimeNode.INSTANCE);
+        }
+    }
+
     /** Writes the default error view at the cursor. */
     void writeErrorView(RenderError error) {
         StringBuilder out = segment.text;

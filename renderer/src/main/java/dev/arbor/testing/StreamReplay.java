@@ -37,12 +37,13 @@ import org.jsoup.nodes.Node;
  * Requires jsoup on the test classpath.
  */
 public final class StreamReplay {
-    private static final Pattern INSTRUCTION = Pattern.compile("^\\$(ac|ae|ad)\\((.*)\\)$", Pattern.DOTALL);
+    private static final Pattern INSTRUCTION = Pattern.compile("^\\$(ac|ae|ad|aq)\\((.*)\\)$", Pattern.DOTALL);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<String> chunks;
     private final Map<String, JsonNode> values = new LinkedHashMap<>();
     private final Map<String, JsonNode> errors = new LinkedHashMap<>();
+    private final Map<String, JsonNode> queries = new LinkedHashMap<>();
     private Document document;
     private int instructions;
 
@@ -92,7 +93,7 @@ public final class StreamReplay {
             throw new IllegalArgumentException("n must be within 1.." + chunks.size() + ", was " + n);
         }
         return apply(Jsoup.parse(String.join("", chunks.subList(0, n))), new LinkedHashMap<>(),
-                new LinkedHashMap<>());
+                new LinkedHashMap<>(), new LinkedHashMap<>());
     }
 
     /** @return the final document: every chunk, every instruction applied */
@@ -100,8 +101,9 @@ public final class StreamReplay {
         if (document == null) {
             values.clear();
             errors.clear();
+            queries.clear();
             instructions = 0;
-            document = apply(Jsoup.parse(String.join("", chunks)), values, errors);
+            document = apply(Jsoup.parse(String.join("", chunks)), values, errors, queries);
         }
         return document;
     }
@@ -127,6 +129,19 @@ public final class StreamReplay {
     public Map<String, JsonNode> deferredErrors() {
         document();
         return Collections.unmodifiableMap(errors);
+    }
+
+    /**
+     * The client's query cache after the stream, as the runtime builds it from every hydration
+     * boundary and streamed query: by query hash, the latest state ({@code status}, {@code data},
+     * {@code dataUpdatedAt}, {@code error}). Like the runtime, a pending state never replaces a
+     * settled one and older data never replaces newer.
+     *
+     * @return the cache
+     */
+    public Map<String, JsonNode> queryCache() {
+        document();
+        return Collections.unmodifiableMap(queries);
     }
 
     /**
@@ -157,7 +172,8 @@ public final class StreamReplay {
         return doc.outerHtml();
     }
 
-    private Document apply(Document doc, Map<String, JsonNode> values, Map<String, JsonNode> errors) {
+    private Document apply(Document doc, Map<String, JsonNode> values, Map<String, JsonNode> errors,
+            Map<String, JsonNode> queries) {
         for (Element script : new ArrayList<>(doc.select("script"))) {
             if (script.parent() == null) {
                 continue;
@@ -179,6 +195,9 @@ public final class StreamReplay {
                 case "ae":
                     replaceErrorRegion(doc, Integer.parseInt(args.trim()));
                     instructions++;
+                    break;
+                case "aq":
+                    hydrate(args, queries);
                     break;
                 default:
                     resolveDeferred(args, values, errors);
@@ -252,17 +271,39 @@ public final class StreamReplay {
     }
 
     private static void resolveDeferred(String args, Map<String, JsonNode> values, Map<String, JsonNode> errors) {
-        JsonNode call;
-        try {
-            call = JSON.readTree("[" + args + "]");
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Malformed deferred-data instruction: $ad(" + args + ")", e);
-        }
+        JsonNode call = readArgs(args);
         String key = call.get(0).asText();
         if (call.size() > 2) {
             errors.put(key, call.get(2));
         } else {
             values.put(key, call.get(1));
+        }
+    }
+
+    private static void hydrate(String args, Map<String, JsonNode> queries) {
+        JsonNode state = readArgs(args).get(0);
+        for (JsonNode query : state.get("queries")) {
+            String hash = query.get("queryHash").asText();
+            JsonNode incoming = query.get("state");
+            JsonNode current = queries.get(hash);
+            String status = incoming.get("status").asText();
+            boolean settled = current != null && !"pending".equals(current.get("status").asText());
+            if ("pending".equals(status) && settled) {
+                continue;
+            }
+            if (current != null && "success".equals(current.get("status").asText())
+                    && ("error".equals(status) || current.get("dataUpdatedAt").asLong() >= incoming.get("dataUpdatedAt").asLong())) {
+                continue;
+            }
+            queries.put(hash, incoming);
+        }
+    }
+
+    private static JsonNode readArgs(String args) {
+        try {
+            return JSON.readTree("[" + args + "]");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Malformed Arbor instruction arguments: " + args, e);
         }
     }
 
