@@ -11,6 +11,7 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
@@ -41,11 +42,20 @@ class DemoHttpTest {
     }
 
     private static Response get(String uri) throws Exception {
-        return client.request(HttpMethod.GET, demo.port(), "localhost", uri)
-                .compose(request -> request.send())
-                .compose((HttpClientResponse response) -> response.body().map(body ->
-                        new Response(response.statusCode(), response.getHeader("Location"), body.toString())))
-                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        CompletableFuture<Response> result = new CompletableFuture<>();
+        // On a Vert.x context: from the test's thread, body() could be called after the body arrived.
+        demo.vertx.getOrCreateContext().runOnContext(v -> client.request(HttpMethod.GET, demo.port(), "localhost", uri)
+                .compose(request -> request.send()
+                        .compose((HttpClientResponse response) -> response.body().map(body ->
+                                new Response(response.statusCode(), response.getHeader("Location"), body.toString()))))
+                .onComplete(done -> {
+                    if (done.succeeded()) {
+                        result.complete(done.result());
+                    } else {
+                        result.completeExceptionally(done.cause());
+                    }
+                }));
+        return result.get(10, TimeUnit.SECONDS);
     }
 
     @Test

@@ -2,12 +2,12 @@ package dev.arbor.vertx;
 
 import static j2html.TagCreator.body;
 import static j2html.TagCreator.div;
-import static j2html.TagCreator.each;
 import static j2html.TagCreator.h1;
 import static j2html.TagCreator.html;
 import static j2html.TagCreator.meta;
 import static j2html.TagCreator.p;
 
+import dev.arbor.Arbor;
 import dev.arbor.RenderError;
 import dev.arbor.Renderer;
 import dev.arbor.Scheduler;
@@ -19,7 +19,9 @@ import j2html.TagCreator;
 import j2html.tags.DomContent;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -109,6 +111,7 @@ public final class ArborHost {
     private final String csp;
     private final Page<?> notFoundPage;
     private final ErrorPage errorPage;
+    private final boolean clientRuntimeInHead;
     private final SecureRandom random = new SecureRandom();
 
     private ArborHost(Builder b) {
@@ -121,6 +124,7 @@ public final class ArborHost {
         this.notFoundPage = b.notFoundPage != null ? b.notFoundPage : Page.of(request -> div(
                 h1("Page not found"), p("There is nothing at " + request.path() + ".")))
                 .head(Head.of("Page not found"));
+        this.clientRuntimeInHead = b.clientRuntimeInHead;
         this.errorPage = b.errorPage != null ? b.errorPage
                 : (request, error) -> div(h1("Something went wrong"), p(error.message()));
     }
@@ -226,10 +230,15 @@ public final class ArborHost {
     }
 
     DomContent document(Head pageHead, DomContent content) {
+        List<DomContent> tags = new ArrayList<>();
+        tags.add(meta().withCharset("utf-8"));
+        tags.add(meta().withName("viewport").withContent("width=device-width, initial-scale=1"));
+        tags.addAll(pageHead.tags());
+        if (clientRuntimeInHead) {
+            tags.add(Arbor.clientRuntime());
+        }
         return html(
-                TagCreator.head(meta().withCharset("utf-8"),
-                        meta().withName("viewport").withContent("width=device-width, initial-scale=1"),
-                        each(pageHead.tags(), tag -> tag)),
+                TagCreator.head(tags.toArray(new DomContent[0])),
                 content == null ? body() : body(content))
                 .withLang(lang);
     }
@@ -244,6 +253,7 @@ public final class ArborHost {
         private String csp = DEFAULT_CSP;
         private Page<?> notFoundPage;
         private ErrorPage errorPage;
+        private boolean clientRuntimeInHead = true;
 
         private Builder(Renderer renderer) {
             this.renderer = Objects.requireNonNull(renderer, "renderer");
@@ -322,6 +332,18 @@ public final class ArborHost {
          */
         public Builder errorPage(ErrorPage page) {
             this.errorPage = Objects.requireNonNull(page, "page");
+            return this;
+        }
+
+        /**
+         * @param inHead true (the default) to put Arbor's client runtime in every streamed page's
+         *     {@code <head>}, so that page scripts can use {@code arbor.deferred(key)} from the
+         *     start; false to let the renderer send it only before the first instruction that
+         *     needs it (about 1 KB less for pages without page scripts)
+         * @return this builder
+         */
+        public Builder clientRuntimeInHead(boolean inHead) {
+            this.clientRuntimeInHead = inHead;
             return this;
         }
 

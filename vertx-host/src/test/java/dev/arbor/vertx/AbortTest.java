@@ -60,10 +60,11 @@ class AbortTest {
     @Test
     void disconnectWhileLoadingCancelsTheLoaders() {
         CompletableFuture<HttpClientRequest> sent = new CompletableFuture<>();
-        app.client.request(HttpMethod.GET, app.port(), "localhost", "/hang").onSuccess(request -> {
-            request.send();
-            sent.complete(request);
-        });
+        app.vertx.getOrCreateContext().runOnContext(v -> app.client.request(HttpMethod.GET, app.port(), "localhost", "/hang")
+                .onSuccess(request -> {
+                    request.send();
+                    sent.complete(request);
+                }));
         HttpClientRequest request = StreamingResponse.join(sent);
         StreamingResponse.join(app.gates.requested("hang"));
         CompletableFuture<Throwable> hang = outcome(app.gates.get("hang"));

@@ -43,7 +43,7 @@ class ArborServerTest {
         // A new connection per request: Vert.x hands connections to the instances in turn.
         HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false));
         for (int i = 0; i < 4; i++) {
-            StreamingResponse response = StreamingResponse.get(client, port, "/");
+            StreamingResponse response = StreamingResponse.get(vertx, client, port, "/");
             assertTrue(response.body().contains("Served on vert.x-eventloop-thread-"));
             assertEquals(200, response.status());
         }

@@ -42,8 +42,8 @@ class CrawlerTest {
                 response.headers().get("Content-Length"), "one piece, with its length");
         assertNull(response.headers().get("Transfer-Encoding"));
         assertTrue(body.contains("<title>Stream 42</title>"));
-        assertTrue(body.contains("A=one") && body.contains("B=two"), body);
-        assertTrue(body.indexOf("A=one") < body.indexOf("B=two"), "document order, not completion order");
+        assertTrue(body.contains("Value A: one") && body.contains("Value B: two"), body);
+        assertTrue(body.indexOf("Value A: one") < body.indexOf("Value B: two"), "document order, not completion order");
         assertFalse(body.contains("Loading A"), "no fallbacks");
         assertFalse(body.contains("<template"), "no streaming instructions");
         assertEquals("no-store", response.headers().get("Cache-Control"));

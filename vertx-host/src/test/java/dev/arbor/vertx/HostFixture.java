@@ -98,12 +98,12 @@ final class HostFixture implements AutoCloseable {
     }
 
     StreamingResponse get(String uri, String... headers) {
-        return StreamingResponse.get(client, port(), uri, headers);
+        return StreamingResponse.get(vertx, client, port(), uri, headers);
     }
 
     /** Sends a GET; completes when the headers arrive (with the shell, for a streamed page). */
     CompletableFuture<StreamingResponse> request(String uri, String... headers) {
-        return StreamingResponse.send(client, port(), uri, b -> b.toString(), headers);
+        return StreamingResponse.send(vertx, client, port(), uri, b -> b.toString(), headers);
     }
 
     Router routes(Vertx vertx) {
@@ -114,8 +114,8 @@ final class HostFixture implements AutoCloseable {
                         defer("a", gates.get("a")), defer("b", gates.get("b")))),
                 (req, data) -> main(
                         h1("Total " + data.quick),
-                        section(await(data.a, p("Loading A").withClass("skeleton"), v -> p("A=" + v).withId("a"))),
-                        section(await(data.b, p("Loading B").withClass("skeleton"), v -> p("B=" + v).withId("b"))),
+                        section(await(data.a, p("Loading A").withClass("skeleton"), v -> p("Value A: " + v).withId("a"))),
+                        section(await(data.b, p("Loading B").withClass("skeleton"), v -> p("Value B: " + v).withId("b"))),
                         req.script("arbor.deferred('b').then(function (v) { document.body.dataset.b = v; });")))
                 .head(data -> Head.of("Stream " + data.quick)));
 
@@ -151,12 +151,12 @@ final class HostFixture implements AutoCloseable {
                 async(gates.get("shell"), v -> p("Shell " + v)))));
         host.mount(router, "/boundary-error", Page.of(req -> main(
                 errorBoundary(error -> p("Failed: " + error.message()).withId("failed"),
-                        await(defer(gates.get("c")), p("Loading C"), v -> p("C=" + v))),
+                        await(defer(gates.get("c")), p("Loading C"), v -> p("Value C: " + v))),
                 p("The rest").withId("rest"))));
         host.mount(router, "/hang", Page.of(req -> gates.get("hang"), (req, v) -> p(v)));
         host.mount(router, "/short", Page.of(
                 req -> CompletableFuture.completedFuture("x"),
-                (req, v) -> main(await(defer(gates.get("d")), p("Loading D"), d -> p("D=" + d))))
+                (req, v) -> main(await(defer(gates.get("d")), p("Loading D"), d -> p("Value D: " + d))))
                 .deadline(Duration.ofSeconds(3)));
 
         router.route().handler(host.notFoundHandler());

@@ -1,6 +1,7 @@
 package dev.arbor.vertx;
 
 import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientResponse;
@@ -37,21 +38,23 @@ final class StreamingResponse {
         response.exceptionHandler(body::completeExceptionally);
     }
 
-    static StreamingResponse get(HttpClient client, int port, String uri, String... headers) {
-        return get(client, port, uri, b -> b.toString(), headers);
+    static StreamingResponse get(Vertx vertx, HttpClient client, int port, String uri, String... headers) {
+        return get(vertx, client, port, uri, b -> b.toString(), headers);
     }
 
     /** Sends a GET and returns once the status and headers arrived. */
-    static StreamingResponse get(HttpClient client, int port, String uri, Function<Buffer, String> decoder,
-            String... headers) {
-        return join(send(client, port, uri, decoder, headers));
+    static StreamingResponse get(Vertx vertx, HttpClient client, int port, String uri,
+            Function<Buffer, String> decoder, String... headers) {
+        return join(send(vertx, client, port, uri, decoder, headers));
     }
 
     /** Sends a GET; the stage completes when the status and headers arrive. */
-    static CompletableFuture<StreamingResponse> send(HttpClient client, int port, String uri,
+    static CompletableFuture<StreamingResponse> send(Vertx vertx, HttpClient client, int port, String uri,
             Function<Buffer, String> decoder, String... headers) {
         CompletableFuture<StreamingResponse> result = new CompletableFuture<>();
-        client.request(HttpMethod.GET, port, "localhost", uri)
+        // On a Vert.x context, so that the handlers are set in the same event-loop task that
+        // delivers the response: from the test's thread they could miss its first chunks.
+        vertx.getOrCreateContext().runOnContext(v -> client.request(HttpMethod.GET, port, "localhost", uri)
                 .compose(request -> {
                     for (int i = 0; i < headers.length; i += 2) {
                         request.putHeader(headers[i], headers[i + 1]);
@@ -59,7 +62,7 @@ final class StreamingResponse {
                     return request.send();
                 })
                 .onSuccess(response -> result.complete(new StreamingResponse(response, decoder)))
-                .onFailure(result::completeExceptionally);
+                .onFailure(result::completeExceptionally));
         return result;
     }
 

@@ -41,14 +41,14 @@ class StreamingTest {
         assertTrue(shell.contains("<title>Stream 42</title>"), "head decided from loader data: " + shell);
         assertTrue(shell.contains("Total 42"), "quick data is in the shell");
         assertTrue(shell.contains("Loading A"));
-        assertFalse(shell.contains("A="), "nothing was released yet");
+        assertFalse(shell.contains("Value A: "), "nothing was released yet");
         assertFalse(app.gates.get("a").isDone());
         assertFalse(response.bodyStage().isDone(), "the stream stays open while data is pending");
 
         app.gates.release("a", "one");
         app.gates.release("b", "two");
         String body = response.body();
-        assertTrue(body.contains("A=one") && body.contains("B=two"), body);
+        assertTrue(body.contains("Value A: one") && body.contains("Value B: two"), body);
         assertTrue(body.endsWith("</html>"), body);
     }
 
@@ -58,13 +58,13 @@ class StreamingTest {
         response.awaitText("Loading B");
 
         app.gates.release("b", "second-declared");
-        String afterB = response.awaitText("B=second-declared");
-        assertFalse(afterB.contains("A="), "A is still pending");
+        String afterB = response.awaitText("Value B: second-declared");
+        assertFalse(afterB.contains("Value A: "), "A is still pending");
         assertFalse(response.bodyStage().isDone());
 
         app.gates.release("a", "first-declared");
         String body = response.body();
-        assertTrue(body.indexOf("B=second-declared") < body.indexOf("A=first-declared"),
+        assertTrue(body.indexOf("Value B: second-declared") < body.indexOf("Value A: first-declared"),
                 "B completed first and was sent first: " + body);
     }
 
@@ -123,6 +123,23 @@ class StreamingTest {
         String body = response.body();
         assertNull(response.headers().get("Content-Security-Policy"));
         assertTrue(body.contains("nonce=\""), body);
+    }
+
+    @Test
+    void clientRuntimeIsInTheHeadSoPageScriptsCanReadDeferredValues(Vertx vertx) {
+        String shell = app.get("/stream").awaitText("Loading B");
+        int runtime = shell.indexOf("id=\"arbor-runtime\"");
+        assertTrue(runtime > 0 && runtime < shell.indexOf("</head>"), shell);
+        assertTrue(shell.indexOf("arbor.deferred('b')") > shell.indexOf("</head>"));
+        app.gates.release("a", "1");
+        app.gates.release("b", "2");
+
+        app.close();
+        app = HostFixture.start(vertx, dev.arbor.Mode.PRODUCTION, b -> b.clientRuntimeInHead(false));
+        String lean = app.get("/stream").awaitText("Loading B");
+        assertFalse(lean.contains("arbor-runtime"), "sent only before the first instruction: " + lean);
+        app.gates.release("a", "1");
+        app.gates.release("b", "2");
     }
 
     @Test

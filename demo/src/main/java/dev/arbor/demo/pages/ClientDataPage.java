@@ -34,7 +34,7 @@ public final class ClientDataPage {
     public record Data(Deferred<List<ForecastWeek>> forecast) {
     }
 
-    /** Draws the chart from the deferred value; runs once Arbor's client runtime is there. */
+    /** Draws the chart from the deferred value; the host puts Arbor's client runtime in the head. */
     static final String CHART_SCRIPT = String.join("\n",
             "(function () {",
             "  var chart = document.getElementById('forecast-chart');",
@@ -54,8 +54,7 @@ public final class ClientDataPage {
             "    chart.setAttribute('data-state', 'ready');",
             "  }",
             "  function failed() { chart.textContent = 'The forecast is unavailable.'; chart.setAttribute('data-state', 'failed'); }",
-            "  function start() { window.arbor.deferred('forecast').then(draw, failed); }",
-            "  if (window.arbor) start(); else document.addEventListener('DOMContentLoaded', start);",
+            "  arbor.deferred('forecast').then(draw, failed);",
             "})();");
 
     /**
