@@ -41,6 +41,7 @@ public final class Store {
     public record ForecastWeek(String week, int units) {
     }
 
+    /** The shop's name. */
     public static final String STORE_NAME = "Trailhead Outfitters";
 
     private static final List<Product> PRODUCTS = List.of(

@@ -19,7 +19,9 @@ import java.util.Objects;
 public final class Halt extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** The status code to answer with. */
     private final int status;
+    /** The redirect's target, or {@code null} for a not-found. */
     private final String location;
 
     private Halt(int status, String location) {
