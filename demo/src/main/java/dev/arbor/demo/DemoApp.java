@@ -1,0 +1,68 @@
+package dev.arbor.demo;
+
+import static j2html.TagCreator.a;
+import static j2html.TagCreator.div;
+import static j2html.TagCreator.p;
+
+import dev.arbor.Renderer;
+import dev.arbor.demo.pages.ClientDataPage;
+import dev.arbor.demo.pages.ErrorsPage;
+import dev.arbor.demo.pages.IndexPage;
+import dev.arbor.demo.pages.NestedPage;
+import dev.arbor.demo.pages.ProductPages;
+import dev.arbor.demo.pages.ShellPage;
+import dev.arbor.demo.pages.SimplePages;
+import dev.arbor.demo.pages.StreamingPage;
+import dev.arbor.vertx.ArborHost;
+import dev.arbor.vertx.Head;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.StaticHandler;
+
+/** The demo's host and routes, shared by {@link DemoMain} and the tests. */
+public final class DemoApp {
+    private DemoApp() {
+    }
+
+    /**
+     * @param renderer the renderer (production or development mode)
+     * @return the host: the site's head, its not-found and error pages
+     */
+    public static ArborHost host(Renderer renderer) {
+        return ArborHost.builder(renderer)
+                .head(Head.of("Trailhead")
+                        .withMeta("theme-color", "#0f766e")
+                        .withStylesheet("/assets/app.css")
+                        .withLink("icon", "/assets/favicon.svg"))
+                .notFoundPage(SimplePages.notFound())
+                .errorPage((request, error) -> Ui.frame(div(
+                        Ui.pageHeader("Something went wrong", "This page could not be rendered."),
+                        p(error.message().contains(error.digest()) ? "The error was logged on the server."
+                                : error.message()).withClass("error-detail"),
+                        p("Reference " + error.digest()).withClass("error-digest").withId("digest"),
+                        p(a("Back to the examples").withHref("/").withClass("button")))))
+                .build();
+    }
+
+    /**
+     * @param vertx the Vert.x instance
+     * @param host the host
+     * @param sources where the pages' data comes from
+     * @return the router of one server instance
+     */
+    public static Router router(Vertx vertx, ArborHost host, Sources sources) {
+        Router router = Router.router(vertx);
+        router.get("/assets/*").handler(StaticHandler.create("webroot"));
+        host.mount(router, "/", IndexPage.page());
+        host.mount(router, "/streaming", StreamingPage.page(sources));
+        host.mount(router, "/nested", NestedPage.page(sources));
+        host.mount(router, "/errors", ErrorsPage.page(sources));
+        host.mount(router, "/shell", ShellPage.page(sources));
+        host.mount(router, "/client-data", ClientDataPage.page(sources));
+        host.mount(router, "/products/:id", ProductPages.product(sources));
+        host.mount(router, "/old-dashboard", SimplePages.oldDashboard());
+        host.mount(router, "/broken", SimplePages.broken());
+        router.route().handler(host.notFoundHandler());
+        return router;
+    }
+}

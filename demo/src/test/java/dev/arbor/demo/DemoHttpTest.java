@@ -1,0 +1,127 @@
+package dev.arbor.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.arbor.demo.pages.IndexPage;
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The demo over HTTP, with every source answering at once. */
+class DemoHttpTest {
+    private static DemoFixture demo;
+    private static HttpClient client;
+
+    /** A finished response. */
+    private record Response(int status, String location, String body) {
+    }
+
+    @BeforeAll
+    static void start() throws Exception {
+        demo = new DemoFixture();
+        demo.sources.releaseAll();
+        client = demo.vertx.createHttpClient();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        demo.close();
+    }
+
+    private static Response get(String uri) throws Exception {
+        CompletableFuture<Response> result = new CompletableFuture<>();
+        // On a Vert.x context: from the test's thread, body() could be called after the body arrived.
+        demo.vertx.getOrCreateContext().runOnContext(v -> client.request(HttpMethod.GET, demo.port(), "localhost", uri)
+                .compose(request -> request.send()
+                        .compose((HttpClientResponse response) -> response.body().map(body ->
+                                new Response(response.statusCode(), response.getHeader("Location"), body.toString()))))
+                .onComplete(done -> {
+                    if (done.succeeded()) {
+                        result.complete(done.result());
+                    } else {
+                        result.completeExceptionally(done.cause());
+                    }
+                }));
+        return result.get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void theIndexLinksEveryExampleWithOneLineEach() throws Exception {
+        Document index = Jsoup.parse(get("/").body());
+        List<String> links = index.select("#examples a.example").eachAttr("href");
+        assertEquals(IndexPage.EXAMPLES.stream().map(IndexPage.Example::path).collect(Collectors.toList()), links);
+        for (String required : List.of("/streaming", "/nested", "/errors", "/shell", "/no-such-page")) {
+            assertTrue(links.contains(required), required);
+        }
+        index.select("#examples a.example").forEach(a -> assertFalse(a.select("p").text().isBlank(), a.attr("href")));
+    }
+
+    @Test
+    void everyExampleAnswersWithItsStatus() throws Exception {
+        Map<String, Integer> expected = Map.of("/products/unicorn", 404, "/no-such-page", 404,
+                "/old-dashboard", 302, "/broken", 500);
+        for (IndexPage.Example example : IndexPage.EXAMPLES) {
+            Response response = get(example.path());
+            assertEquals(expected.getOrDefault(example.path(), 200), response.status(), example.path());
+            if (response.status() != 302) {
+                assertTrue(response.body().endsWith("</html>"), example.path());
+            }
+        }
+    }
+
+    @Test
+    void notFoundPagesHaveTheSiteFrame() throws Exception {
+        Response response = get("/products/unicorn");
+        Document doc = Jsoup.parse(response.body());
+        assertEquals(404, response.status());
+        assertEquals("Not found · Trailhead", doc.title());
+        assertEquals(1, doc.select("header.topbar").size());
+        assertEquals("noindex", doc.select("meta[name=robots]").attr("content"));
+    }
+
+    @Test
+    void redirectIsDecidedBeforeTheShell() throws Exception {
+        Response response = get("/old-dashboard");
+        assertEquals(302, response.status());
+        assertEquals("/streaming", response.location());
+    }
+
+    @Test
+    void failureBeforeTheShellShowsADigestOnly() throws Exception {
+        Response response = get("/broken");
+        assertEquals(500, response.status());
+        assertFalse(response.body().contains("password"), response.body());
+        assertTrue(Jsoup.parse(response.body()).select("#digest").text().matches("Reference [a-z0-9]+"));
+    }
+
+    @Test
+    void productHeadComesFromTheLoaderData() throws Exception {
+        Document doc = Jsoup.parse(get("/products/ember-stove").body());
+        assertEquals("Ember Titanium Stove · Trailhead", doc.title());
+        assertTrue(doc.select("meta[name=description]").attr("content").startsWith("Boils a litre"));
+        assertEquals("Ember Titanium Stove", doc.select("meta[property=og:title]").attr("content"));
+        assertEquals(1, doc.select(".shop .sidebar").size(), "inside the shop's layout");
+        assertEquals(1, doc.select(".app header.topbar").size(), "inside the site's layout");
+    }
+
+    @Test
+    void streamingPageReadsItsLatencyFromTheQuery() throws Exception {
+        // With every source released the values do not matter, but bad ones must not break the page.
+        Response response = get("/streaming?slow=abc&slower=-5");
+        assertEquals(200, response.status());
+        assertEquals(5, Jsoup.parse(response.body()).select("#orders tbody tr.order").size());
+    }
+}

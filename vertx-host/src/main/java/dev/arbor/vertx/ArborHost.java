@@ -1,0 +1,355 @@
+package dev.arbor.vertx;
+
+import static j2html.TagCreator.body;
+import static j2html.TagCreator.div;
+import static j2html.TagCreator.h1;
+import static j2html.TagCreator.html;
+import static j2html.TagCreator.meta;
+import static j2html.TagCreator.p;
+
+import dev.arbor.Arbor;
+import dev.arbor.RenderError;
+import dev.arbor.Renderer;
+import dev.arbor.Scheduler;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import j2html.TagCreator;
+import j2html.tags.DomContent;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Serves Arbor pages with Vert.x Web. Configure one per application (it is immutable and holds
+ * no per-request state, so every verticle instance may share it) and hand its handlers to a
+ * {@link Router}:
+ *
+ * <pre>{@code
+ * Renderer renderer = Renderer.builder().scheduler(ArborHost.scheduler(vertx)).build();
+ * ArborHost host = ArborHost.builder(renderer).head(Head.empty().withStylesheet("/app.css")).build();
+ *
+ * Router router = Router.router(vertx);
+ * host.mount(router, "/products/:id", productPage);
+ * router.route().handler(host.notFoundHandler());
+ * }</pre>
+ *
+ * <p>For each request the host:
+ * <ol>
+ *   <li>starts the loaders of the page and of all its layouts at once and waits for all of them;
+ *       a {@link Halt} answers 404 or a redirect, any other failure a 500 error page (digest only
+ *       in production; the full error goes to the renderer's {@link dev.arbor.ErrorReporter});</li>
+ *   <li>decides the {@link Head} from their data and builds the document;</li>
+ *   <li>streams it: a chunked response with one write per flush point of the renderer, sent on
+ *       the request's event loop, with backpressure from {@code writeQueueFull}/{@code drainHandler},
+ *       {@code Cache-Control: no-store} and {@code X-Accel-Buffering: no} so that proxies pass each
+ *       chunk on. With compression on, each chunk is flushed through the compressor when written.
+ *       A failure before the shell is still answered with a status (500, 404, redirect); after it,
+ *       errors stay inside their boundaries;</li>
+ *   <li>aborts the render when the client goes away (pending stages are cancelled; nothing is
+ *       logged) and ends the stream cleanly when the page's deadline passes.</li>
+ * </ol>
+ *
+ * <p><b>Complete documents.</b> Crawlers (user agents matching {@link #CRAWLERS}, configurable)
+ * get the whole document in one piece, rendered with {@link Renderer#renderToString}: no
+ * fallbacks, no scripts, and a {@code Content-Length}. Any client may ask for the same with the
+ * request header {@code Arbor-Render: document} or the query parameter
+ * {@code ?arbor-render=document}.
+ *
+ * <p><b>CSP.</b> Every request gets a fresh nonce that Arbor puts on every inline script it writes
+ * ({@link PageRequest#nonce()} gives it to page code); the response carries a matching
+ * {@code Content-Security-Policy} header unless {@link Builder#contentSecurityPolicy(String)} is
+ * given {@code null}.
+ */
+public final class ArborHost {
+    /**
+     * User agents that get the complete document instead of a stream, matched case-insensitively
+     * anywhere in the {@code User-Agent} header. After Next.js's {@code htmlLimitedBots} list, plus
+     * Googlebot and Lighthouse: crawlers and link previewers that read the first HTML they get.
+     */
+    public static final String CRAWLERS = "Googlebot|Google-InspectionTool|Mediapartners-Google|AdsBot-Google"
+            + "|Chrome-Lighthouse|Slurp|DuckDuckBot|baiduspider|yandex|sogou|bitlybot|tumblr|vkShare"
+            + "|quora link preview|redditbot|ia_archiver|Bingbot|BingPreview|applebot|facebookexternalhit"
+            + "|facebookcatalog|Twitterbot|LinkedInBot|Slackbot|Discordbot|WhatsApp|SkypeUriPreview|Yeti";
+
+    /**
+     * The default policy: scripts run only with this response's nonce (and what they load, through
+     * {@code 'strict-dynamic'}). {@code {nonce}} stands for the request's nonce.
+     */
+    public static final String DEFAULT_CSP =
+            "script-src 'nonce-{nonce}' 'strict-dynamic'; object-src 'none'; base-uri 'none'";
+
+    /**
+     * The request header and query parameter that ask for the complete document, with the value
+     * {@code document}: {@code Arbor-Render: document} or {@code ?arbor-render=document}.
+     */
+    public static final String RENDER_PARAMETER = "arbor-render";
+
+    /**
+     * Renders the body of the page that answers 500 when a render fails before its shell.
+     */
+    @FunctionalInterface
+    public interface ErrorPage {
+        /**
+         * @param request the request that failed
+         * @param error the error; show {@link RenderError#message()} (a digest only in production)
+         * @return the content of {@code <body>}
+         */
+        DomContent render(PageRequest request, RenderError error);
+    }
+
+    private final Renderer renderer;
+    private final Head head;
+    private final String lang;
+    private final Duration deadline;
+    private final Pattern crawlers;
+    private final String csp;
+    private final Page<?> notFoundPage;
+    private final ErrorPage errorPage;
+    private final boolean clientRuntimeInHead;
+    private final SecureRandom random = new SecureRandom();
+
+    private ArborHost(Builder b) {
+        this.renderer = b.renderer;
+        this.head = b.head;
+        this.lang = b.lang;
+        this.deadline = b.deadline != null ? b.deadline : b.renderer.deadline();
+        this.crawlers = b.crawlers;
+        this.csp = b.csp;
+        this.notFoundPage = b.notFoundPage != null ? b.notFoundPage : Page.of(request -> div(
+                h1("Page not found"), p("There is nothing at " + request.path() + ".")))
+                .head(Head.of("Page not found"));
+        this.clientRuntimeInHead = b.clientRuntimeInHead;
+        this.errorPage = b.errorPage != null ? b.errorPage
+                : (request, error) -> div(h1("Something went wrong"), p(error.message()));
+    }
+
+    /**
+     * @param renderer renders the pages; give it {@link #scheduler(Vertx)} for its deadlines
+     * @return a builder with the defaults
+     */
+    public static Builder builder(Renderer renderer) {
+        return new Builder(renderer);
+    }
+
+    /**
+     * A {@link Scheduler} on Vert.x timers, for {@link Renderer.Builder#scheduler}.
+     *
+     * @param vertx the Vert.x instance
+     * @return the scheduler
+     */
+    public static Scheduler scheduler(Vertx vertx) {
+        Objects.requireNonNull(vertx, "vertx");
+        return (delay, task) -> {
+            long id = vertx.setTimer(Math.max(1, delay.toMillis()), timer -> task.run());
+            return () -> vertx.cancelTimer(id);
+        };
+    }
+
+    /**
+     * A handler that serves {@code page}: put it on any Vert.x Web route.
+     *
+     * @param page the page
+     * @return the handler
+     */
+    public Handler<RoutingContext> handler(Page<?> page) {
+        Objects.requireNonNull(page, "page");
+        return context -> new PageExchange(this, context, page, 200).start();
+    }
+
+    /**
+     * Serves {@code page} for GET requests on {@code path}: {@code router.get(path).handler(handler(page))}.
+     *
+     * @param router the router
+     * @param path the path, with Vert.x Web's {@code :param} placeholders
+     * @param page the page
+     * @return Vert.x Web's route, to configure further
+     */
+    public io.vertx.ext.web.Route mount(Router router, String path, Page<?> page) {
+        Objects.requireNonNull(router, "router");
+        Objects.requireNonNull(path, "path");
+        return router.get(path).handler(handler(page));
+    }
+
+    /**
+     * Answers 404 with the not-found page: put it on the router's last route,
+     * {@code router.route().handler(host.notFoundHandler())}.
+     *
+     * @return the handler
+     */
+    public Handler<RoutingContext> notFoundHandler() {
+        return context -> new PageExchange(this, context, notFoundPage, 404).start();
+    }
+
+    /** @return the renderer */
+    public Renderer renderer() {
+        return renderer;
+    }
+
+    // ---- for PageExchange ----
+
+    Head head() {
+        return head;
+    }
+
+    Duration deadline() {
+        return deadline;
+    }
+
+    Page<?> notFoundPage() {
+        return notFoundPage;
+    }
+
+    ErrorPage errorPage() {
+        return errorPage;
+    }
+
+    boolean wantsCompleteDocument(PageRequest request) {
+        if ("document".equalsIgnoreCase(request.header(RENDER_PARAMETER))
+                || "document".equalsIgnoreCase(request.queryParam(RENDER_PARAMETER))) {
+            return true;
+        }
+        String agent = request.header("User-Agent");
+        return agent != null && crawlers != null && crawlers.matcher(agent).find();
+    }
+
+    String newNonce() {
+        byte[] bytes = new byte[16];
+        random.nextBytes(bytes);
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+
+    /** @return the CSP header for a nonce, or {@code null} when disabled */
+    String contentSecurityPolicy(String nonce) {
+        return csp == null ? null : csp.replace("{nonce}", nonce);
+    }
+
+    DomContent document(Head pageHead, DomContent content) {
+        List<DomContent> tags = new ArrayList<>();
+        tags.add(meta().withCharset("utf-8"));
+        tags.add(meta().withName("viewport").withContent("width=device-width, initial-scale=1"));
+        tags.addAll(pageHead.tags());
+        if (clientRuntimeInHead) {
+            tags.add(Arbor.clientRuntime());
+        }
+        return html(
+                TagCreator.head(tags.toArray(new DomContent[0])),
+                content == null ? body() : body(content))
+                .withLang(lang);
+    }
+
+    /** Builds an {@link ArborHost}. */
+    public static final class Builder {
+        private final Renderer renderer;
+        private Head head = Head.empty();
+        private String lang = "en";
+        private Duration deadline;
+        private Pattern crawlers = Pattern.compile(CRAWLERS, Pattern.CASE_INSENSITIVE);
+        private String csp = DEFAULT_CSP;
+        private Page<?> notFoundPage;
+        private ErrorPage errorPage;
+        private boolean clientRuntimeInHead = true;
+
+        private Builder(Renderer renderer) {
+            this.renderer = Objects.requireNonNull(renderer, "renderer");
+        }
+
+        /**
+         * @param head the head every page starts from (stylesheets, icons, a default title); the
+         *     layouts' and pages' heads are merged over it
+         * @return this builder
+         */
+        public Builder head(Head head) {
+            this.head = Objects.requireNonNull(head, "head");
+            return this;
+        }
+
+        /**
+         * @param lang the document's language, {@code <html lang>}; {@code en} by default
+         * @return this builder
+         */
+        public Builder lang(String lang) {
+            this.lang = Objects.requireNonNull(lang, "lang");
+            return this;
+        }
+
+        /**
+         * @param deadline how long a response may take, loaders included, when its page sets none;
+         *     the renderer's deadline (10 s by default) otherwise
+         * @return this builder
+         */
+        public Builder deadline(Duration deadline) {
+            Objects.requireNonNull(deadline, "deadline");
+            if (deadline.isNegative() || deadline.isZero()) {
+                throw new IllegalArgumentException("deadline must be positive: " + deadline);
+            }
+            this.deadline = deadline;
+            return this;
+        }
+
+        /**
+         * @param crawlers user agents that get the complete document (matched with {@code find});
+         *     {@code null} for none. {@link #CRAWLERS} by default
+         * @return this builder
+         */
+        public Builder crawlers(Pattern crawlers) {
+            this.crawlers = crawlers;
+            return this;
+        }
+
+        /**
+         * @param policy the {@code Content-Security-Policy} header, where {@code {nonce}} stands for
+         *     the request's nonce; {@code null} to send none (scripts still carry the nonce).
+         *     {@link #DEFAULT_CSP} by default
+         * @return this builder
+         */
+        public Builder contentSecurityPolicy(String policy) {
+            if (policy != null && !policy.contains("{nonce}")) {
+                throw new IllegalArgumentException("A policy must allow the nonce: 'nonce-{nonce}'");
+            }
+            this.csp = policy;
+            return this;
+        }
+
+        /**
+         * @param page answers 404, for {@link Halt#notFound()} and {@link #notFoundHandler()}; it
+         *     may have layouts and loaders like any page
+         * @return this builder
+         */
+        public Builder notFoundPage(Page<?> page) {
+            this.notFoundPage = Objects.requireNonNull(page, "page");
+            return this;
+        }
+
+        /**
+         * @param page renders the 500 page's body when a render fails before its shell
+         * @return this builder
+         */
+        public Builder errorPage(ErrorPage page) {
+            this.errorPage = Objects.requireNonNull(page, "page");
+            return this;
+        }
+
+        /**
+         * @param inHead true (the default) to put Arbor's client runtime in every streamed page's
+         *     {@code <head>}, so that page scripts can use {@code arbor.deferred(key)} from the
+         *     start; false to let the renderer send it only before the first instruction that
+         *     needs it (about 1 KB less for pages without page scripts)
+         * @return this builder
+         */
+        public Builder clientRuntimeInHead(boolean inHead) {
+            this.clientRuntimeInHead = inHead;
+            return this;
+        }
+
+        /** @return the host */
+        public ArborHost build() {
+            return new ArborHost(this);
+        }
+    }
+}

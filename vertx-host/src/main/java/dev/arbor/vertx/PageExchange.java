@@ -1,0 +1,297 @@
+package dev.arbor.vertx;
+
+import dev.arbor.RenderError;
+import dev.arbor.RenderHandle;
+import dev.arbor.RenderOptions;
+import dev.arbor.RenderTimeoutException;
+import dev.arbor.Renderer;
+import dev.arbor.Scheduler;
+import io.vertx.core.Context;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+import j2html.tags.DomContent;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * One request for one page: loads, renders and answers. All its state changes run on the
+ * request's Vert.x context, one at a time, so it needs no locks and shares nothing.
+ */
+final class PageExchange implements ResponseSink.Exchange {
+    private enum Phase { LOADING, RENDERING, DONE }
+
+    private final ArborHost host;
+    private final RoutingContext routing;
+    private final HttpServerResponse response;
+    private final Page<?> page;
+    private final int status;
+    private final PageRequest request;
+    private final Executor executor;
+    private final Duration deadline;
+    private final long startNanos = System.nanoTime();
+
+    private Phase phase = Phase.LOADING;
+    private boolean gone;
+    private final List<CompletionStage<?>> loading = new ArrayList<>();
+    private Scheduler.Cancellable loaderDeadline;
+    private RenderHandle handle;
+
+    PageExchange(ArborHost host, RoutingContext routing, Page<?> page, int status) {
+        this.host = host;
+        this.routing = routing;
+        this.response = routing.response();
+        this.page = page;
+        this.status = status;
+        this.request = new PageRequest(routing, host.newNonce());
+        Context context = Vertx.currentContext();
+        Context ctx = context != null ? context : routing.vertx().getOrCreateContext();
+        this.executor = task -> ctx.runOnContext(v -> task.run());
+        this.deadline = page.deadline() != null ? page.deadline() : host.deadline();
+    }
+
+    void start() {
+        response.closeHandler(v -> clientGone());
+        response.exceptionHandler(t -> clientGone());
+
+        List<Level> chain = page.chain();
+        Object[] values = new Object[chain.size()];
+        int[] pending = {chain.size()};
+        loaderDeadline = renderer().scheduler().schedule(deadline, () -> executor.execute(() -> {
+            if (phase == Phase.LOADING) {
+                failBeforeShell(new RenderTimeoutException(deadline));
+            }
+        }));
+        // Every loader starts now, before any completes: layouts and page load in parallel.
+        for (int i = 0; i < chain.size(); i++) {
+            int index = i;
+            CompletionStage<?> stage = load(chain.get(i));
+            loading.add(stage);
+            stage.whenComplete((value, error) -> executor.execute(() -> {
+                if (phase != Phase.LOADING || gone) {
+                    return;
+                }
+                if (error != null) {
+                    failBeforeShell(error);
+                    return;
+                }
+                values[index] = value;
+                if (--pending[0] == 0) {
+                    render(chain, values);
+                }
+            }));
+        }
+    }
+
+    private CompletionStage<?> load(Level level) {
+        try {
+            CompletionStage<?> stage = level.loader.load(request);
+            return stage != null ? stage
+                    : CompletableFuture.failedFuture(new NullPointerException("A loader returned null"));
+        } catch (Throwable t) {
+            return CompletableFuture.failedFuture(t);
+        }
+    }
+
+    private void render(List<Level> chain, Object[] values) {
+        phase = Phase.RENDERING;
+        loaderDeadline.cancel();
+        loading.clear();
+        DomContent root;
+        try {
+            Head head = host.head();
+            DomContent content = null;
+            for (int i = 0; i < chain.size(); i++) {
+                head = head.merge(chain.get(i).head.apply(values[i]));
+            }
+            for (int i = chain.size() - 1; i >= 0; i--) {
+                content = chain.get(i).view.render(request, values[i], content);
+            }
+            root = host.document(head, content);
+        } catch (Throwable t) {
+            failBeforeShell(t);
+            return;
+        }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
+        Duration left = deadline.minus(elapsed);
+        RenderOptions options = RenderOptions.builder()
+                .nonce(request.nonce())
+                .executor(executor)
+                .deadline(left.toMillis() < 1 ? Duration.ofMillis(1) : left)
+                .build();
+        if (host.wantsCompleteDocument(request)) {
+            renderer().renderToString(root, options).whenComplete((html, error) -> executor.execute(() -> {
+                if (gone || phase == Phase.DONE) {
+                    return;
+                }
+                if (error != null) {
+                    failBeforeShell(error);
+                } else {
+                    phase = Phase.DONE;
+                    sendComplete(status, html);
+                }
+            }));
+        } else {
+            handle = renderer().stream(root, options, new ResponseSink(this, response));
+            if (gone) {
+                handle.abort();
+            }
+        }
+    }
+
+    // ---- called by ResponseSink, on the request's context ----
+
+    @Override
+    public boolean isGone() {
+        return gone;
+    }
+
+    @Override
+    public void streamHeaders() {
+        response.setStatusCode(status);
+        htmlHeaders(response.headers());
+        response.headers().set("X-Accel-Buffering", "no");
+        response.setChunked(true);
+    }
+
+    @Override
+    public void streamEnded() {
+        phase = Phase.DONE;
+    }
+
+    /**
+     * The render failed before anything was written (the sink's {@code fail}), or the loaders
+     * did: answer with a status and a page of its own.
+     */
+    @Override
+    public void failBeforeShell(Throwable cause) {
+        if (gone || phase == Phase.DONE) {
+            return;
+        }
+        phase = Phase.DONE;
+        stopLoading();
+        if (response.headWritten()) {
+            response.reset();
+            return;
+        }
+        Throwable error = unwrap(cause);
+        if (error instanceof Halt) {
+            Halt halt = (Halt) error;
+            if (halt.isRedirect()) {
+                response.setStatusCode(halt.status());
+                response.headers().set(HttpHeaders.LOCATION, halt.location())
+                        .set(HttpHeaders.CACHE_CONTROL, "no-store");
+                response.end();
+            } else if (page == host.notFoundPage()) {
+                sendPlain(404, "Not found");
+            } else {
+                new PageExchange(host, routing, host.notFoundPage(), 404).start();
+            }
+            return;
+        }
+        String digest = Long.toString(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 45), 36);
+        try {
+            renderer().errorReporter().report(digest, error);
+        } catch (RuntimeException e) {
+            // a broken reporter must not keep the client from its answer
+        }
+        sendErrorPage(new RenderError(digest, error, renderer().mode()));
+    }
+
+    // ---- internals ----
+
+    private void clientGone() {
+        if (gone) {
+            return;
+        }
+        gone = true;
+        stopLoading();
+        if (handle != null) {
+            handle.abort();
+        }
+    }
+
+    private void stopLoading() {
+        if (loaderDeadline != null) {
+            loaderDeadline.cancel();
+        }
+        for (CompletionStage<?> stage : loading) {
+            try {
+                stage.toCompletableFuture().cancel(false);
+            } catch (UnsupportedOperationException e) {
+                // a stage that cannot be cancelled completes on its own; its result is ignored
+            }
+        }
+        loading.clear();
+    }
+
+    private void sendErrorPage(RenderError error) {
+        DomContent root;
+        try {
+            root = host.document(host.head().merge(Head.of("Something went wrong")),
+                    host.errorPage().render(request, error));
+        } catch (Throwable t) {
+            sendPlain(500, "Internal Server Error (" + error.digest() + ")");
+            return;
+        }
+        RenderOptions options = RenderOptions.builder().nonce(request.nonce()).executor(executor).build();
+        renderer().renderToString(root, options).whenComplete((html, failure) -> executor.execute(() -> {
+            if (gone) {
+                return;
+            }
+            if (failure != null) {
+                sendPlain(500, "Internal Server Error (" + error.digest() + ")");
+            } else {
+                sendComplete(500, html);
+            }
+        }));
+    }
+
+    private void sendComplete(int statusCode, String html) {
+        if (response.headWritten()) {
+            return;
+        }
+        response.setStatusCode(statusCode);
+        htmlHeaders(response.headers());
+        response.end(html);
+    }
+
+    private void sendPlain(int statusCode, String text) {
+        if (response.headWritten()) {
+            return;
+        }
+        response.setStatusCode(statusCode);
+        response.headers().set(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8")
+                .set(HttpHeaders.CACHE_CONTROL, "no-store");
+        response.end(text);
+    }
+
+    private void htmlHeaders(MultiMap headers) {
+        headers.set(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8");
+        headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
+        String csp = host.contentSecurityPolicy(request.nonce());
+        if (csp != null) {
+            headers.set("Content-Security-Policy", csp);
+        }
+    }
+
+    private Renderer renderer() {
+        return host.renderer();
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+}

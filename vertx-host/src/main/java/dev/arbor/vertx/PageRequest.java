@@ -1,0 +1,108 @@
+package dev.arbor.vertx;
+
+import static j2html.TagCreator.rawHtml;
+
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.RoutingContext;
+import j2html.TagCreator;
+import j2html.tags.specialized.ScriptTag;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The request a page is served for, as its loaders and views see it: parameters, headers, the
+ * CSP nonce. One per request; immutable. {@link #routingContext()} is the way out to everything
+ * else Vert.x Web offers.
+ */
+public final class PageRequest {
+    private final RoutingContext context;
+    private final String nonce;
+
+    PageRequest(RoutingContext context, String nonce) {
+        this.context = context;
+        this.nonce = nonce;
+    }
+
+    /**
+     * @param name a parameter of the route's path ({@code :id} in {@code /products/:id})
+     * @return its decoded value, or {@code null}
+     */
+    public String pathParam(String name) {
+        return context.pathParam(name);
+    }
+
+    /**
+     * @param name a query parameter
+     * @return its first value, or {@code null}
+     */
+    public String queryParam(String name) {
+        List<String> values = context.queryParam(name);
+        return values.isEmpty() ? null : values.get(0);
+    }
+
+    /**
+     * @param name a query parameter that holds a whole number
+     * @param defaultValue the value when the parameter is missing or not a number
+     * @return the parameter's value
+     */
+    public long queryParam(String name, long defaultValue) {
+        String value = queryParam(name);
+        if (value == null) {
+            return defaultValue;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return defaultValue;
+        }
+    }
+
+    /**
+     * @param name a request header, in any case
+     * @return its value, or {@code null}
+     */
+    public String header(String name) {
+        return context.request().getHeader(name.toLowerCase(Locale.ROOT));
+    }
+
+    /** @return the request's path, without the query */
+    public String path() {
+        return context.normalizedPath();
+    }
+
+    /**
+     * The CSP nonce of this request. Arbor puts it on every script it writes; put it on your own
+     * inline scripts too, or use {@link #script(String)}.
+     *
+     * @return the nonce, fresh for every request
+     */
+    public String nonce() {
+        return nonce;
+    }
+
+    /**
+     * An inline script that carries this request's nonce, for page code such as reading deferred
+     * values with {@code arbor.deferred(key).then(...)}.
+     *
+     * @param javascript the code, written as is (not escaped); must not contain {@code </script}
+     * @return the {@code <script nonce>} tag
+     */
+    public ScriptTag script(String javascript) {
+        Objects.requireNonNull(javascript, "javascript");
+        if (javascript.toLowerCase(Locale.ROOT).contains("</script")) {
+            throw new IllegalArgumentException("An inline script must not contain </script");
+        }
+        return TagCreator.script(rawHtml(javascript)).attr("nonce", nonce);
+    }
+
+    /** @return the Vert.x instance serving the request, for timers and clients in loaders */
+    public Vertx vertx() {
+        return context.vertx();
+    }
+
+    /** @return Vert.x Web's context of the request */
+    public RoutingContext routingContext() {
+        return context;
+    }
+}

@@ -1,0 +1,126 @@
+package dev.arbor.vertx;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+/** The sink accepts the next chunk only when the response's write queue has room. */
+class ResponseSinkTest {
+
+    /** A response that records writes and whose write queue the test fills and drains. */
+    private static final class FakeResponse {
+        final List<String> written = new ArrayList<>();
+        boolean queueFull;
+        boolean headWritten;
+        boolean ended;
+        Handler<Void> drainHandler;
+
+        @SuppressWarnings("unchecked")
+        HttpServerResponse proxy() {
+            return (HttpServerResponse) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {HttpServerResponse.class}, (self, method, args) -> {
+                        switch (method.getName()) {
+                            case "write":
+                                written.add(((Buffer) args[0]).toString());
+                                headWritten = true;
+                                return Future.succeededFuture();
+                            case "writeQueueFull":
+                                return queueFull;
+                            case "headWritten":
+                                return headWritten;
+                            case "ended":
+                                return ended;
+                            case "drainHandler":
+                                drainHandler = (Handler<Void>) args[0];
+                                return self;
+                            case "end":
+                                ended = true;
+                                return Future.succeededFuture();
+                            default:
+                                throw new UnsupportedOperationException(method.getName());
+                        }
+                    });
+        }
+    }
+
+    private static final class FakeExchange implements ResponseSink.Exchange {
+        boolean gone;
+        int headers;
+        Throwable failure;
+
+        @Override
+        public boolean isGone() {
+            return gone;
+        }
+
+        @Override
+        public void streamHeaders() {
+            headers++;
+        }
+
+        @Override
+        public void streamEnded() {
+        }
+
+        @Override
+        public void failBeforeShell(Throwable cause) {
+            failure = cause;
+        }
+    }
+
+    private final FakeResponse response = new FakeResponse();
+    private final FakeExchange exchange = new FakeExchange();
+    private final ResponseSink sink = new ResponseSink(exchange, response.proxy());
+
+    @Test
+    void acceptsAtOnceWhileTheQueueHasRoom() {
+        assertTrue(sink.write("shell".getBytes()).toCompletableFuture().isDone());
+        assertEquals(List.of("shell"), response.written);
+        assertEquals(1, exchange.headers, "headers are set once, before the first byte");
+        sink.write("more".getBytes());
+        assertEquals(1, exchange.headers);
+    }
+
+    @Test
+    void holdsTheNextWriteUntilTheQueueDrains() {
+        response.queueFull = true;
+        CompletableFuture<Void> accepted = sink.write("shell".getBytes()).toCompletableFuture();
+        assertEquals(List.of("shell"), response.written, "the chunk itself is written");
+        assertFalse(accepted.isDone(), "the renderer must wait before its next chunk");
+
+        response.queueFull = false;
+        response.drainHandler.handle(null);
+        assertTrue(accepted.isDone());
+        assertFalse(accepted.isCompletedExceptionally());
+    }
+
+    @Test
+    void refusesWritesOnceTheClientIsGone() {
+        exchange.gone = true;
+        assertTrue(sink.write("late".getBytes()).toCompletableFuture().isCompletedExceptionally());
+        assertTrue(response.written.isEmpty());
+        sink.end();
+        assertFalse(response.ended, "nothing more is written");
+    }
+
+    @Test
+    void endEndsTheResponseAndFailHandsBackToTheExchange() {
+        sink.write("shell".getBytes());
+        sink.end();
+        assertTrue(response.ended);
+
+        IllegalStateException error = new IllegalStateException("x");
+        new ResponseSink(exchange, new FakeResponse().proxy()).fail(error);
+        assertEquals(error, exchange.failure);
+    }
+}
