@@ -29,9 +29,11 @@ public interface RenderSink {
 
     /**
      * The render failed before the shell (nothing was written): an error outside every boundary,
-     * or the deadline passed while the shell was still pending. A host answers with an error page.
+     * or the deadline passed while the shell was still pending. A host answers with an error page
+     * that shows {@link RenderError#digest()}. The renderer has already reported the error under
+     * that digest, unless its cause is a {@link RenderSignal} (a not-found, a redirect).
      *
-     * @param cause the error, never sent to the client by the renderer
+     * @param error the error with its digest; never sent to the client by the renderer
      */
-    void fail(Throwable cause);
+    void fail(RenderError error);
 }

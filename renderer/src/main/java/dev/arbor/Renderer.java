@@ -162,8 +162,8 @@ public final class Renderer {
         }
 
         @Override
-        public void fail(Throwable cause) {
-            result.completeExceptionally(cause);
+        public void fail(RenderError error) {
+            result.completeExceptionally(error.cause());
         }
     }
 

@@ -97,8 +97,17 @@ class DeferredTest {
     }
 
     @Test
-    void blockingModeSendsNoScripts() {
-        DomContent page = div(await(defer("k", CompletableFuture.completedFuture(1)), p("..."), n -> p("n=" + n)));
-        assertEquals("<div><p>n=1</p></div>", f.blocking(page));
+    void blockingModeSendsTheValuesButNoInstructions() {
+        CompletableFuture<Integer> late = new CompletableFuture<>();
+        CompletableFuture<String> html = f.renderer.renderToString(html(body(
+                await(defer("k", late), p("..."), n -> p("n=" + n))))).toCompletableFuture();
+        late.complete(1);
+        String doc = html.join();
+        assertTrue(doc.startsWith("<!DOCTYPE html><html><body><p>n=1</p><script id=\"arbor-runtime\">"), doc);
+        assertTrue(doc.endsWith("<script>$ad(\"k\",1)</script></body></html>"), "page scripts still get the value");
+        assertFalse(doc.contains("..."), "no fallback");
+        assertFalse(doc.contains("$ac(") || doc.contains("<template"), "no swap instruction");
+        assertEquals("<!doctype html><html><head></head><body><p>n=1</p></body></html>",
+                StreamReplay.settle(doc).outerHtml().replaceAll("\\s*\\n\\s*", ""));
     }
 }

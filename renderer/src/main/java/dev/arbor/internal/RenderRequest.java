@@ -8,6 +8,7 @@ import dev.arbor.Mode;
 import dev.arbor.RenderError;
 import dev.arbor.RenderHandle;
 import dev.arbor.RenderOptions;
+import dev.arbor.RenderSignal;
 import dev.arbor.RenderSink;
 import dev.arbor.RenderTimeoutException;
 import dev.arbor.Renderer;
@@ -218,7 +219,7 @@ public final class RenderRequest implements RenderHandle {
     <T> void renderValue(AsyncNode<T> node, Object value) {
         @SuppressWarnings("unchecked")
         T v = (T) value;
-        if (node.deferred != null && !blocking) {
+        if (node.deferred != null) {
             sendDeferred(node.deferred, "$ad(" + keyJson(node.deferred) + "," + ScriptJson.write(json(), v) + ")",
                     writer.boundary);
         }
@@ -256,7 +257,7 @@ public final class RenderRequest implements RenderHandle {
     /** Reports an async node's failure, rejects its deferred value on the client, and wraps it. */
     RuntimeException caught(AsyncNode<?> node, Throwable cause) {
         RenderError error = newError(cause);
-        if (node.deferred != null && !blocking) {
+        if (node.deferred != null) {
             String detail = renderer.mode() == Mode.DEVELOPMENT
                     ? "{\"digest\":" + ScriptJson.write(json(), error.digest()) + ",\"message\":"
                             + ScriptJson.write(json(), error.message()) + "}"
@@ -285,8 +286,19 @@ public final class RenderRequest implements RenderHandle {
 
     private RenderError newError(Throwable cause) {
         String digest = Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36);
-        renderer.errorReporter().report(digest, cause);
-        return new RenderError(digest, cause, renderer.mode());
+        RenderError error = new RenderError(digest, cause, renderer.mode());
+        if (!(cause instanceof RenderSignal)) {
+            report(error);
+        }
+        return error;
+    }
+
+    private void report(RenderError error) {
+        try {
+            renderer.errorReporter().report(error.digest(), error.cause());
+        } catch (RuntimeException e) {
+            // a broken reporter must not break the render
+        }
     }
 
     /**
@@ -295,11 +307,14 @@ public final class RenderRequest implements RenderHandle {
      */
     void failScope(Region scope, RenderError error) {
         if (scope.kind == Region.Kind.ROOT) {
-            fatal(error.cause());
+            fatal(error);
             return;
         }
         if (scope.failed || scope.abandoned) {
             return;
+        }
+        if (error.cause() instanceof RenderSignal) {
+            report(error); // after the shell a signal can no longer steer the response: it is an error
         }
         scope.failed = true;
         abandonContents(scope);
@@ -386,14 +401,14 @@ public final class RenderRequest implements RenderHandle {
         abandonContents(region);
     }
 
-    private void fatal(Throwable cause) {
+    private void fatal(RenderError error) {
         if (closed) {
             return;
         }
         close();
-        shell.completeExceptionally(cause);
-        done.completeExceptionally(cause);
-        sink.fail(cause);
+        shell.completeExceptionally(error.cause());
+        done.completeExceptionally(error.cause());
+        sink.fail(error);
     }
 
     /** A bug in Arbor itself: end the response rather than hang it. */
@@ -403,7 +418,7 @@ public final class RenderRequest implements RenderHandle {
         }
         RenderError error = newError(t);
         if (!shellSent) {
-            fatal(error.cause());
+            fatal(error);
         } else {
             close();
             sink.end();
@@ -508,7 +523,7 @@ public final class RenderRequest implements RenderHandle {
      * result once it settles; the stream stays open until then.
      */
     void hydrate(DehydratedState state, Boundary owner) {
-        if (blocking || state.isEmpty()) {
+        if (state.isEmpty()) {
             return;
         }
         runtimeRequired = true;
@@ -559,9 +574,7 @@ public final class RenderRequest implements RenderHandle {
     }
 
     String islandProps(Object props) {
-        if (!blocking) {
-            runtimeRequired = true;
-        }
+        runtimeRequired = true;
         return ScriptJson.write(json(), props);
     }
 
@@ -573,7 +586,7 @@ public final class RenderRequest implements RenderHandle {
         }
         StringBuilder out = null;
         if (!shellSent) {
-            if (!root.completed || (blocking && !live.isEmpty())) {
+            if (!root.completed || (blocking && (!live.isEmpty() || outstanding > 0))) {
                 return;
             }
             if (root.content.parts() == null) {

@@ -186,9 +186,7 @@ final class SegmentWriter implements HtmlBuilder<Appendable>, TagBuilder {
     }
 
     void renderRuntime() {
-        if (!request.blocking()) {
-            segment.addChild(RuntimeNode.INSTANCE);
-        }
+        segment.addChild(RuntimeNode.INSTANCE);
     }
 
     /** Writes the default error view at the cursor. */

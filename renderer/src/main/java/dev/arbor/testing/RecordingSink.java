@@ -1,5 +1,6 @@
 package dev.arbor.testing;
 
+import dev.arbor.RenderError;
 import dev.arbor.RenderSink;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -28,7 +29,7 @@ public final class RecordingSink implements RenderSink {
     private final ArrayDeque<CompletableFuture<Void>> held = new ArrayDeque<>();
     private final CompletableFuture<Void> ended = new CompletableFuture<>();
     private final boolean hold;
-    private Throwable failure;
+    private RenderError failure;
 
     /** A sink that accepts every write at once. */
     public RecordingSink() {
@@ -99,9 +100,9 @@ public final class RecordingSink implements RenderSink {
     }
 
     @Override
-    public synchronized void fail(Throwable cause) {
-        failure = cause;
-        ended.completeExceptionally(cause);
+    public synchronized void fail(RenderError error) {
+        failure = error;
+        ended.completeExceptionally(error.cause());
     }
 
     /** @return the chunks so far, in order */
@@ -121,7 +122,12 @@ public final class RecordingSink implements RenderSink {
 
     /** @return the error the renderer failed with before the shell, or {@code null} */
     public synchronized Throwable failure() {
-        return failure;
+        return failure == null ? null : failure.cause();
+    }
+
+    /** @return the digest of the error the renderer failed with before the shell, or {@code null} */
+    public synchronized String failureDigest() {
+        return failure == null ? null : failure.digest();
     }
 
     /** @return completes when the stream ends; fails when the render failed before the shell */

@@ -145,14 +145,26 @@ public final class StreamReplay {
     }
 
     /**
-     * The HTML of a document in one canonical form for comparison: not pretty-printed, without
-     * Arbor's error-region markers.
+     * The HTML of a document in one canonical form for comparison: Arbor's scripts applied (see
+     * {@link #settle(String)}), not pretty-printed, without Arbor's error-region markers.
      *
      * @param html a document
      * @return its canonical HTML
      */
     public static String normalized(String html) {
-        return normalized(Jsoup.parse(html));
+        return normalized(settle(html));
+    }
+
+    /**
+     * Parses a document and applies Arbor's scripts in it as the runtime would: what a browser
+     * shows once they ran. Use it on {@code renderToString} output, whose data scripts (deferred
+     * values, query state) remove themselves in a browser.
+     *
+     * @param html a complete document
+     * @return the document with Arbor's scripts applied and gone
+     */
+    public static Document settle(String html) {
+        return of(List.of(html)).document();
     }
 
     /**

@@ -100,8 +100,8 @@ public class RenderThroughputBenchmark {
             }
 
             @Override
-            public void fail(Throwable cause) {
-                throw new IllegalStateException(cause);
+            public void fail(dev.arbor.RenderError error) {
+                throw new IllegalStateException(error.cause());
             }
         });
         h.done().toCompletableFuture().join();
@@ -169,8 +169,8 @@ public class RenderThroughputBenchmark {
         }
 
         @Override
-        public void fail(Throwable cause) {
-            throw new IllegalStateException(cause);
+        public void fail(dev.arbor.RenderError error) {
+            throw new IllegalStateException(error.cause());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.arbor.vertx;
 
+import dev.arbor.RenderSignal;
 import java.util.Objects;
 
 /**
@@ -16,7 +17,7 @@ import java.util.Objects;
  * <p>Once the shell is out the status can no longer change: a {@code Halt} raised after the shell
  * is an error like any other and shows in its nearest error boundary.
  */
-public final class Halt extends RuntimeException {
+public final class Halt extends RuntimeException implements RenderSignal {
     private static final long serialVersionUID = 1L;
 
     /** The status code to answer with. */

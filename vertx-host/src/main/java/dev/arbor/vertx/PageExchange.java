@@ -168,12 +168,20 @@ final class PageExchange implements ResponseSink.Exchange {
         phase = Phase.DONE;
     }
 
-    /**
-     * The render failed before anything was written (the sink's {@code fail}), or the loaders
-     * did: answer with a status and a page of its own.
-     */
     @Override
-    public void failBeforeShell(Throwable cause) {
+    public void renderFailed(RenderError error) {
+        failBeforeShell(error.cause(), error);
+    }
+
+    private void failBeforeShell(Throwable cause) {
+        failBeforeShell(cause, null);
+    }
+
+    /**
+     * The render failed before anything was written (the sink's {@code fail}, with the error the
+     * renderer reported), or the loaders did: answer with a status and a page of its own.
+     */
+    private void failBeforeShell(Throwable cause, RenderError reported) {
         if (gone || phase == Phase.DONE) {
             return;
         }
@@ -196,6 +204,10 @@ final class PageExchange implements ResponseSink.Exchange {
             } else {
                 new PageExchange(host, routing, host.notFoundPage(), 404).start();
             }
+            return;
+        }
+        if (reported != null) {
+            sendErrorPage(reported);
             return;
         }
         String digest = Long.toString(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 45), 36);

@@ -1,5 +1,6 @@
 package dev.arbor.vertx;
 
+import dev.arbor.RenderError;
 import dev.arbor.RenderSink;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
@@ -23,8 +24,8 @@ final class ResponseSink implements RenderSink {
         /** The stream was ended. */
         void streamEnded();
 
-        /** The render failed before anything was written. */
-        void failBeforeShell(Throwable cause);
+        /** The render failed before anything was written; the renderer reported it under its digest. */
+        void renderFailed(RenderError error);
     }
 
     private static final CompletableFuture<Void> ACCEPTED = CompletableFuture.completedFuture(null);
@@ -69,7 +70,7 @@ final class ResponseSink implements RenderSink {
     }
 
     @Override
-    public void fail(Throwable cause) {
-        exchange.failBeforeShell(cause);
+    public void fail(RenderError error) {
+        exchange.renderFailed(error);
     }
 }

@@ -2,8 +2,11 @@ package dev.arbor.vertx;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.arbor.Mode;
+import dev.arbor.RenderError;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
@@ -56,7 +59,7 @@ class ResponseSinkTest {
     private static final class FakeExchange implements ResponseSink.Exchange {
         boolean gone;
         int headers;
-        Throwable failure;
+        RenderError failure;
 
         @Override
         public boolean isGone() {
@@ -73,8 +76,8 @@ class ResponseSinkTest {
         }
 
         @Override
-        public void failBeforeShell(Throwable cause) {
-            failure = cause;
+        public void renderFailed(RenderError error) {
+            failure = error;
         }
     }
 
@@ -119,8 +122,8 @@ class ResponseSinkTest {
         sink.end();
         assertTrue(response.ended);
 
-        IllegalStateException error = new IllegalStateException("x");
+        RenderError error = new RenderError("d1g3st", new IllegalStateException("x"), Mode.PRODUCTION);
         new ResponseSink(exchange, new FakeResponse().proxy()).fail(error);
-        assertEquals(error, exchange.failure);
+        assertSame(error, exchange.failure, "the renderer's digest reaches the error page");
     }
 }
