@@ -193,7 +193,7 @@ public final class Arbor {
      * The client runtime, where the page wants it: put it in the head so that page scripts can use
      * {@code window.arbor} (islands, the query cache, deferred values) from the start. Without it the
      * runtime comes at the end of the shell, before the first instruction that needs it. Written
-     * once per page, with the render's CSP nonce; nothing in blocking mode.
+     * once per page, with the render's CSP nonce.
      *
      * @return the node
      */

@@ -81,7 +81,9 @@ public final class Renderer {
 
     /**
      * Renders the complete document: awaits every stage (without blocking a thread), then returns
-     * the HTML with no fallbacks, no runtime and no instructions. For crawlers and for tests.
+     * the HTML with no fallbacks and no swap instructions. For crawlers and for tests. What page
+     * scripts need (deferred values, query state, islands) still comes as data scripts with the
+     * runtime, which remove themselves in a browser.
      * Errors inside boundaries render their error views; an error outside every boundary fails the
      * stage with the cause.
      *

@@ -57,7 +57,7 @@ import java.util.regex.Pattern;
  *
  * <p><b>Complete documents.</b> Crawlers (user agents matching {@link #CRAWLERS}, configurable)
  * get the whole document in one piece, rendered with {@link Renderer#renderToString}: no
- * fallbacks, no scripts, and a {@code Content-Length}. Any client may ask for the same with the
+ * fallbacks, no swap instructions, and a {@code Content-Length}. Any client may ask for the same with the
  * request header {@code Arbor-Render: document} or the query parameter
  * {@code ?arbor-render=document}.
  *

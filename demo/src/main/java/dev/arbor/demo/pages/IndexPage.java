@@ -45,7 +45,7 @@ public final class IndexPage {
             new Example("/broken", "Failure before the shell",
                     "A loader fails: a 500 page with a digest only; the full error goes to the server's log."),
             new Example("/streaming?arbor-render=document", "Complete document",
-                    "What crawlers get: the whole page in one piece, with no fallbacks and no scripts."),
+                    "What crawlers get: the whole page in one piece, with no fallbacks and no swap instructions."),
             new Example("/no-such-page", "Not-found page",
                     "Unknown paths answer 404 inside the site's frame."));
 

@@ -1,0 +1,83 @@
+package dev.arbor.vertx;
+
+import static dev.arbor.Arbor.*;
+import static j2html.TagCreator.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.arbor.Deferred;
+import dev.arbor.Renderer;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import io.vertx.junit5.VertxExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The root README's Vert.x example, compiled and served; fails when README.md drifts from it. */
+@ExtendWith(VertxExtension.class)
+class ReadmeHostExampleTest {
+    record Product(String name, Deferred<List<String>> reviews) {
+    }
+
+    interface Catalog {
+        CompletionStage<Optional<Product>> find(String id);
+    }
+
+    // README:host
+    static Router shop(Vertx vertx, Catalog catalog) {
+        Renderer renderer = Renderer.builder().scheduler(ArborHost.scheduler(vertx)).build();
+        ArborHost host = ArborHost.builder(renderer).head(Head.of("Shop")).build();
+        Page<Product> product = Page.of(
+                req -> catalog.find(req.pathParam("id"))
+                        .thenApply(found -> found.orElseThrow(Halt::notFound)),  // a real 404, before the shell
+                (req, p) -> article(h1(p.name()),
+                        errorBoundary(error -> p("Reviews are unavailable"),
+                                await(p.reviews(), p("Loading reviews…"),
+                                        list -> ul(each(list, r -> li(r)))))))
+            .head(p -> Head.of(p.name()));                                       // decided before the shell
+        Router router = Router.router(vertx);
+        host.mount(router, "/products/:id", product);
+        router.route().handler(host.notFoundHandler());
+        return router;
+    }
+    // END
+
+    @Test
+    void theExampleServesAStreamingPageAndARealNotFound(Vertx vertx) throws Exception {
+        CompletableFuture<List<String>> reviews = new CompletableFuture<>();
+        Catalog catalog = id -> CompletableFuture.completedFuture(
+                id.equals("lamp") ? Optional.of(new Product("Lamp", defer("reviews", reviews))) : Optional.empty());
+        HttpServer server = vertx.createHttpServer().requestHandler(shop(vertx, catalog)).listen(0)
+                .toCompletionStage().toCompletableFuture().join();
+        HttpClient client = vertx.createHttpClient();
+
+        StreamingResponse page = StreamingResponse.get(vertx, client, server.actualPort(), "/products/lamp");
+        assertEquals(200, page.status());
+        String shell = page.awaitText("Loading reviews…");
+        assertTrue(shell.contains("<title>Lamp"), shell);
+        reviews.complete(List.of("Bright and warm"));
+        assertTrue(page.body().contains("<li>Bright and warm</li>"));
+
+        assertEquals(404, StreamingResponse.get(vertx, client, server.actualPort(), "/products/unicorn").status());
+    }
+
+    @Test
+    void readmeShowsTheExampleVerbatim() throws Exception {
+        Path module = Path.of("").toAbsolutePath();
+        String readme = Files.readString(module.getParent().resolve("README.md"));
+        String source = Files.readString(module.resolve("src/test/java/dev/arbor/vertx/ReadmeHostExampleTest.java"));
+        Matcher m = Pattern.compile("(?ms)^[ \\t]*// README:\\w+[ \\t]*\\n(.*?)^[ \\t]*// END[ \\t]*$").matcher(source);
+        assertTrue(m.find());
+        String block = m.group(1).stripTrailing().stripIndent().strip();
+        assertTrue(readme.contains(block), "README.md lacks the example:\n" + block);
+    }
+}
