@@ -1,5 +1,6 @@
 package dev.arbor;
 
+import dev.arbor.internal.Checks;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -75,11 +76,7 @@ public final class RenderOptions {
          * @return this builder
          */
         public Builder deadline(Duration deadline) {
-            Objects.requireNonNull(deadline, "deadline");
-            if (deadline.isNegative() || deadline.isZero()) {
-                throw new IllegalArgumentException("deadline must be positive: " + deadline);
-            }
-            this.deadline = deadline;
+            this.deadline = Checks.positiveDeadline(deadline);
             return this;
         }
 

@@ -1,6 +1,7 @@
 package dev.arbor;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.arbor.internal.Checks;
 import dev.arbor.internal.DaemonScheduler;
 import dev.arbor.internal.RenderRequest;
 import dev.arbor.internal.TextSink;
@@ -194,11 +195,7 @@ public final class Renderer {
          * @return this builder
          */
         public Builder deadline(Duration deadline) {
-            Objects.requireNonNull(deadline, "deadline");
-            if (deadline.isNegative() || deadline.isZero()) {
-                throw new IllegalArgumentException("deadline must be positive: " + deadline);
-            }
-            this.deadline = deadline;
+            this.deadline = Checks.positiveDeadline(deadline);
             return this;
         }
 

@@ -11,6 +11,7 @@ import dev.arbor.Arbor;
 import dev.arbor.RenderError;
 import dev.arbor.Renderer;
 import dev.arbor.Scheduler;
+import dev.arbor.internal.Checks;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -284,11 +285,7 @@ public final class ArborHost {
          * @return this builder
          */
         public Builder deadline(Duration deadline) {
-            Objects.requireNonNull(deadline, "deadline");
-            if (deadline.isNegative() || deadline.isZero()) {
-                throw new IllegalArgumentException("deadline must be positive: " + deadline);
-            }
-            this.deadline = deadline;
+            this.deadline = Checks.positiveDeadline(deadline);
             return this;
         }
 

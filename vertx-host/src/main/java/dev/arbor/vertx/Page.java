@@ -1,5 +1,6 @@
 package dev.arbor.vertx;
 
+import dev.arbor.internal.Checks;
 import j2html.tags.DomContent;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -108,11 +109,7 @@ public final class Page<T> {
      * @return a copy with that deadline
      */
     public Page<T> deadline(Duration deadline) {
-        Objects.requireNonNull(deadline, "deadline");
-        if (deadline.isNegative() || deadline.isZero()) {
-            throw new IllegalArgumentException("deadline must be positive: " + deadline);
-        }
-        return new Page<>(loader, view, head, layout, deadline);
+        return new Page<>(loader, view, head, layout, Checks.positiveDeadline(deadline));
     }
 
     /** @return this page's deadline, or {@code null} for the host's default */
