@@ -123,7 +123,6 @@ final class SegmentWriter implements HtmlBuilder<Appendable>, TagBuilder {
         Region r = new Region(Region.Kind.SUSPENSE, region, b, b.content, !explicitAbove);
         r.suspense = b;
         b.region = r;
-        segment.addChild(b);
 
         Cursor saved = save();
         moveTo(b.content, b, r, r.scope ? r : scope, explicitAbove);
@@ -135,6 +134,17 @@ final class SegmentWriter implements HtmlBuilder<Appendable>, TagBuilder {
             }
             request.failScope(r, request.errorOf(error));
         }
+        if (b.pending == 0 && b.content.parts() == null) {
+            // complete and without holes already: its HTML goes straight into the parent's buffer
+            segment.text.append(b.content.text);
+            if (b.data != null) {
+                b.data.forEach(boundary::addData);
+            }
+            b.rendered = true;
+            b.completed = true;
+            return;
+        }
+        segment.addChild(b);
         if (b.pending > 0 && !request.blocking()) {
             b.fallback = new Segment();
             b.fallbackRegion = new Region(Region.Kind.FALLBACK, region, boundary, b.fallback, false);
@@ -153,7 +163,6 @@ final class SegmentWriter implements HtmlBuilder<Appendable>, TagBuilder {
         Segment s = new Segment();
         Region r = new Region(Region.Kind.ERROR, region, boundary, s, true);
         r.errorNode = node;
-        segment.addChild(r);
 
         Cursor saved = save();
         moveTo(s, boundary, r, r, true);
@@ -161,6 +170,11 @@ final class SegmentWriter implements HtmlBuilder<Appendable>, TagBuilder {
         restore(saved);
         if (error != null) {
             request.failScope(r, request.errorOf(error));
+        }
+        if (s.parts() == null) {
+            segment.text.append(s.text); // nothing inside can fail any more: no region to keep apart
+        } else {
+            segment.addChild(r);
         }
     }
 
