@@ -2,6 +2,7 @@ package dev.arbor.demo;
 
 import dev.arbor.Mode;
 import dev.arbor.Renderer;
+import dev.arbor.query.QueryRegistry;
 import dev.arbor.vertx.ArborHost;
 import dev.arbor.vertx.ArborServer;
 import io.vertx.core.Vertx;
@@ -26,7 +27,9 @@ public final class DemoMain {
         ArborHost host = DemoApp.host(renderer);
         Sources sources = new TimerSources(vertx);
 
-        ArborServer.deploy(vertx, ArborServer.options(port), v -> DemoApp.router(v, host, sources), instances)
+        QueryRegistry queries = DemoApp.queries(sources);
+
+        ArborServer.deploy(vertx, ArborServer.options(port), v -> DemoApp.router(v, host, sources, queries), instances)
                 .onSuccess(id -> System.out.println("Arbor demo: http://localhost:" + port + "/  ("
                         + instances + " instances, " + mode.name().toLowerCase() + " mode)"))
                 .onFailure(error -> {

@@ -9,6 +9,8 @@ import io.vertx.core.Future;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -123,5 +125,47 @@ class DemoHttpTest {
         Response response = get("/streaming?slow=abc&slower=-5");
         assertEquals(200, response.status());
         assertEquals(5, Jsoup.parse(response.body()).select("#orders tbody tr.order").size());
+    }
+
+    @Test
+    void postsPageSendsTheFeedAndItsPendingQueriesWithoutTheErrorMessage() throws Exception {
+        Response response = get("/posts");
+        assertEquals(200, response.status());
+        String body = response.body();
+        assertTrue(body.contains("$aq({\"queries\":[{\"queryKey\":[\"posts\"]"), "the feed is hydrated");
+        assertTrue(body.contains("\"queryKey\":[\"comments\",1]"), "the comments are sent");
+        assertTrue(body.contains("\"queryKey\":[\"stats\"]"), "the stats' error is sent");
+        assertFalse(body.contains("analytics-db-7"), "the error is redacted");
+        Document doc = Jsoup.parse(body);
+        assertEquals("/assets/posts.js", doc.select("script[src]").attr("src"));
+        assertFalse(doc.select("script[src]").attr("nonce").isEmpty(), "the islands' script carries the nonce");
+
+        Document complete = Jsoup.parse(get("/posts?arbor-render=document").body());
+        assertEquals(4, complete.select("#feed li.post").size(), "crawlers get the feed as HTML");
+        assertEquals("Three nights on the Haute Route", complete.select("#thread h2").text());
+    }
+
+    @Test
+    void queryEndpointServesTheRegisteredQueriesOnly() throws Exception {
+        Response posts = get(queryUri("[\"posts\"]"));
+        assertEquals(200, posts.status());
+        assertTrue(posts.body().contains("\"revision\":"), posts.body());
+
+        Response comments = get(queryUri("[\"comments\",1]"));
+        assertEquals(200, comments.status());
+        assertTrue(comments.body().contains("Microspikes were enough"), comments.body());
+
+        Response stats = get(queryUri("[\"stats\"]"));
+        assertEquals(200, stats.status());
+        assertTrue(stats.body().contains("\"status\":\"error\""), stats.body());
+        assertTrue(stats.body().contains("\"message\":\"redacted\""), stats.body());
+        assertFalse(stats.body().contains("analytics-db-7"), stats.body());
+
+        assertEquals(404, get(queryUri("[\"orders\"]")).status());
+        assertEquals(400, get(queryUri("posts")).status());
+    }
+
+    private static String queryUri(String keyJson) {
+        return "/_arbor/query?key=" + URLEncoder.encode(keyJson, StandardCharsets.UTF_8);
     }
 }

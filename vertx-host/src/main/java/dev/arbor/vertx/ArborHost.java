@@ -8,10 +8,14 @@ import static j2html.TagCreator.meta;
 import static j2html.TagCreator.p;
 
 import dev.arbor.Arbor;
+import dev.arbor.Mode;
 import dev.arbor.RenderError;
 import dev.arbor.Renderer;
 import dev.arbor.Scheduler;
 import dev.arbor.internal.Checks;
+import dev.arbor.query.DehydrateOptions;
+import dev.arbor.query.QueryClient;
+import dev.arbor.query.QueryRegistry;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -24,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -66,6 +71,10 @@ import java.util.regex.Pattern;
  * ({@link PageRequest#nonce()} gives it to page code); the response carries a matching
  * {@code Content-Security-Policy} header unless {@link Builder#contentSecurityPolicy(String)} is
  * given {@code null}.
+ *
+ * <p><b>Queries.</b> {@link PageRequest#queryClient()} is the request's own query cache for
+ * server components to prefetch into and dehydrate from, with {@link #dehydrateOptions()};
+ * {@link #queryEndpoint(QueryRegistry)} answers {@code arbor.refetch(key)} from the browser.
  */
 public final class ArborHost {
     /**
@@ -92,6 +101,12 @@ public final class ArborHost {
     public static final String RENDER_PARAMETER = "arbor-render";
 
     /**
+     * Where the client runtime sends {@code arbor.refetch(key)} unless page script sets
+     * {@code arbor.endpoint}: mount {@link #queryEndpoint(QueryRegistry)} here.
+     */
+    public static final String QUERY_ENDPOINT = "/_arbor/query";
+
+    /**
      * Renders the body of the page that answers 500 when a render fails before its shell.
      */
     @FunctionalInterface
@@ -113,6 +128,7 @@ public final class ArborHost {
     private final Page<?> notFoundPage;
     private final ErrorPage errorPage;
     private final boolean clientRuntimeInHead;
+    private final DehydrateOptions dehydrateOptions;
     private final SecureRandom random = new SecureRandom();
 
     private ArborHost(Builder b) {
@@ -128,6 +144,10 @@ public final class ArborHost {
         this.clientRuntimeInHead = b.clientRuntimeInHead;
         this.errorPage = b.errorPage != null ? b.errorPage
                 : (request, error) -> div(h1("Something went wrong"), p(error.message()));
+        boolean production = b.renderer.mode() == Mode.PRODUCTION;
+        this.dehydrateOptions = DehydrateOptions.defaults()
+                .shouldRedactErrors(error -> production)
+                .errorDigest(this::report);
     }
 
     /**
@@ -187,6 +207,45 @@ public final class ArborHost {
         return context -> new PageExchange(this, context, notFoundPage, 404).start();
     }
 
+    /**
+     * The refetch endpoint behind the client runtime's {@code arbor.refetch(key)}: mount it with
+     * {@code router.route(ArborHost.QUERY_ENDPOINT).handler(host.queryEndpoint(queries))}.
+     *
+     * <p>It reads the key from {@code GET ?key=<JSON array>} or from a {@code POST} body
+     * {@code {"key": [...]}}, runs the query registered under the key's first part with a query
+     * client of its own (nothing is cached or shared between requests) and answers {@code 200}
+     * with the query's dehydrated state, as {@link dev.arbor.query.DehydratedState#toJson()}:
+     * {@code {"queries":[{"queryKey":[...],"queryHash":"...","state":{...},"dehydratedAt":...}]}}.
+     * A query that fails is still a {@code 200}, whose state has {@code "status":"error"} and the
+     * error as {@link #dehydrateOptions()} give it (redacted in production, with the digest under
+     * which the full error was reported); the client keeps the data it had.
+     *
+     * <p>Other answers carry {@code {"error":"..."}}: {@code 400} for a missing or malformed key,
+     * {@code 404} for a key whose name is not registered (only registered queries can be reached),
+     * {@code 405} for other methods, {@code 413} for a body over 16 KB, {@code 500} (with a digest)
+     * when the data cannot be serialized and {@code 504} (with a digest) when the query has not
+     * settled by the host's deadline. Every answer is {@code application/json} with
+     * {@code Cache-Control: no-store}.
+     *
+     * @param registry the queries the client may run
+     * @return the handler
+     */
+    public Handler<RoutingContext> queryEndpoint(QueryRegistry registry) {
+        return new QueryEndpoint(this, Objects.requireNonNull(registry, "registry"));
+    }
+
+    /**
+     * How this host's queries reach the client: every error redacted in production (its class and
+     * message shown in development), each with a digest under which the full error goes to the
+     * renderer's {@link dev.arbor.ErrorReporter}. TanStack's filter otherwise (successful
+     * queries); add {@code includePendingQueries(true)} to stream prefetches still under way.
+     *
+     * @return the options
+     */
+    public DehydrateOptions dehydrateOptions() {
+        return dehydrateOptions;
+    }
+
     /** @return the renderer */
     public Renderer renderer() {
         return renderer;
@@ -217,6 +276,26 @@ public final class ArborHost {
         }
         String agent = request.header("User-Agent");
         return agent != null && crawlers != null && crawlers.matcher(agent).find();
+    }
+
+    /** A query client for one request, with the renderer's mapper. */
+    QueryClient newQueryClient() {
+        return QueryClient.builder().objectMapper(renderer.objectMapper()).build();
+    }
+
+    /**
+     * Reports an error through the renderer's {@link dev.arbor.ErrorReporter}.
+     *
+     * @return the digest the client may see
+     */
+    String report(Throwable error) {
+        String digest = Long.toString(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 45), 36);
+        try {
+            renderer.errorReporter().report(digest, error);
+        } catch (RuntimeException e) {
+            // a broken reporter must not keep the client from its answer
+        }
+        return digest;
     }
 
     String newNonce() {

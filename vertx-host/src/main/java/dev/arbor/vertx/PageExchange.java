@@ -21,7 +21,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * One request for one page: loads, renders and answers. All its state changes run on the
@@ -52,7 +51,7 @@ final class PageExchange implements ResponseSink.Exchange {
         this.response = routing.response();
         this.page = page;
         this.status = status;
-        this.request = new PageRequest(routing, host.newNonce());
+        this.request = new PageRequest(routing, host.newNonce(), host);
         Context context = Vertx.currentContext();
         Context ctx = context != null ? context : routing.vertx().getOrCreateContext();
         this.executor = task -> ctx.runOnContext(v -> task.run());
@@ -210,12 +209,7 @@ final class PageExchange implements ResponseSink.Exchange {
             sendErrorPage(reported);
             return;
         }
-        String digest = Long.toString(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 45), 36);
-        try {
-            renderer().errorReporter().report(digest, error);
-        } catch (RuntimeException e) {
-            // a broken reporter must not keep the client from its answer
-        }
+        String digest = host.report(error);
         sendErrorPage(new RenderError(digest, error, renderer().mode()));
     }
 

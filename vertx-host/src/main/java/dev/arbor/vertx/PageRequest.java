@@ -2,6 +2,8 @@ package dev.arbor.vertx;
 
 import static j2html.TagCreator.rawHtml;
 
+import dev.arbor.query.DehydrateOptions;
+import dev.arbor.query.QueryClient;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 import j2html.TagCreator;
@@ -12,16 +14,19 @@ import java.util.Objects;
 
 /**
  * The request a page is served for, as its loaders and views see it: parameters, headers, the
- * CSP nonce. One per request; immutable. {@link #routingContext()} is the way out to everything
- * else Vert.x Web offers.
+ * CSP nonce, the query cache. One per request; immutable but for its {@link #queryClient()},
+ * made on first use. {@link #routingContext()} is the way out to everything else Vert.x Web offers.
  */
 public final class PageRequest {
     private final RoutingContext context;
     private final String nonce;
+    private final ArborHost host;
+    private QueryClient queryClient;
 
-    PageRequest(RoutingContext context, String nonce) {
+    PageRequest(RoutingContext context, String nonce, ArborHost host) {
         this.context = context;
         this.nonce = nonce;
+        this.host = host;
     }
 
     /**
@@ -94,6 +99,30 @@ public final class PageRequest {
             throw new IllegalArgumentException("An inline script must not contain </script");
         }
         return TagCreator.script(rawHtml(javascript)).attr("nonce", nonce);
+    }
+
+    /**
+     * This request's query cache: loaders and server components of one request (layouts
+     * included) prefetch into it and dehydrate from it. Made on first use, with the renderer's
+     * mapper; never shared with another request, so one user's data cannot reach another.
+     *
+     * @return the request's query client
+     */
+    public synchronized QueryClient queryClient() {
+        if (queryClient == null) {
+            queryClient = host.newQueryClient();
+        }
+        return queryClient;
+    }
+
+    /**
+     * The host's {@link ArborHost#dehydrateOptions()}: errors redacted in production, each reported
+     * with the digest the client sees.
+     *
+     * @return the options, to refine ({@code .includePendingQueries(true)})
+     */
+    public DehydrateOptions dehydrateOptions() {
+        return host.dehydrateOptions();
     }
 
     /** @return the Vert.x instance serving the request, for timers and clients in loaders */

@@ -14,6 +14,7 @@ import static j2html.TagCreator.section;
 import dev.arbor.Deferred;
 import dev.arbor.Mode;
 import dev.arbor.Renderer;
+import dev.arbor.query.QueryRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -23,6 +24,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -62,6 +64,17 @@ final class HostFixture implements AutoCloseable {
     final List<Report> reports = new CopyOnWriteArrayList<>();
     final HttpClient client;
     final ArborHost host;
+    /** The queries behind {@link ArborHost#QUERY_ENDPOINT}, their data behind gates. */
+    final QueryRegistry queries = new QueryRegistry()
+            .register("user", key -> {
+                long id = key.toJson().get(1).asLong();
+                return gates.get("user:" + id).thenApply(name -> Map.of("id", id, "name", name));
+            })
+            .register("gated", key -> gates.get("gated"))
+            .register("throws", key -> {
+                throw new IllegalStateException("secret thrown detail");
+            })
+            .register("opaque", key -> CompletableFuture.completedFuture(new Object())); // no JSON for it
     private final HttpServer server;
 
     private HostFixture(Vertx vertx, Mode mode, HttpServerOptions options, HttpClientOptions clientOptions,
@@ -158,6 +171,8 @@ final class HostFixture implements AutoCloseable {
                 req -> CompletableFuture.completedFuture("x"),
                 (req, v) -> main(await(defer(gates.get("d")), p("Loading D"), d -> p("Value D: " + d))))
                 .deadline(Duration.ofSeconds(3)));
+
+        router.route(ArborHost.QUERY_ENDPOINT).handler(host.queryEndpoint(queries));
 
         router.route().handler(host.notFoundHandler());
         return router;

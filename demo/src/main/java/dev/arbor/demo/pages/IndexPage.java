@@ -36,6 +36,8 @@ public final class IndexPage {
                     "A server component awaits its data before the shell, so its content is in the very first bytes."),
             new Example("/client-data", "Deferred data for page scripts",
                     "A page script reads a deferred value with arbor.deferred() and draws a chart from it."),
+            new Example("/posts", "Query cache and islands",
+                    "Posts hydrate a client cache read with no request, Refresh refetches them; comments stream into an island."),
             new Example("/products/alpine-tent", "Nested routes",
                     "Layout and page loaders run in parallel; the page's title and description come from the product's data."),
             new Example("/products/unicorn", "Not found from a loader",
