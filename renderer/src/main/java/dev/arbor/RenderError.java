@@ -23,6 +23,18 @@ public final class RenderError {
         this.mode = Objects.requireNonNull(mode, "mode");
     }
 
+    /**
+     * An error with a new digest (random, base 36), not reported yet.
+     *
+     * @param cause the error
+     * @param mode the renderer's mode
+     * @return the error
+     */
+    public static RenderError of(Throwable cause, Mode mode) {
+        String digest = Long.toString(java.util.concurrent.ThreadLocalRandom.current().nextLong() >>> 1, 36);
+        return new RenderError(digest, cause, mode);
+    }
+
     /** Short id under which the full error was reported on the server. Safe to show. */
     public String digest() {
         return digest;

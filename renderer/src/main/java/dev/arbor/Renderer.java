@@ -111,6 +111,33 @@ public final class Renderer {
         return renderToString(root, RenderOptions.defaults());
     }
 
+    /**
+     * Reports an error under a new digest, as the renderer does for every error it catches: for
+     * hosts that answer errors of their own (a failed loader, a failed query). Never throws, even
+     * when the reporter does.
+     *
+     * @param error the error
+     * @return the error with its digest, to show
+     */
+    public RenderError report(Throwable error) {
+        return report(RenderError.of(error, mode));
+    }
+
+    /**
+     * Reports an error under its own digest. Never throws, even when the reporter does.
+     *
+     * @param error the error
+     * @return the same error
+     */
+    public RenderError report(RenderError error) {
+        try {
+            errorReporter.report(error.digest(), error.cause());
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "The error reporter failed on error " + error.digest(), e);
+        }
+        return error;
+    }
+
     /** @return the mode, which decides what error views reveal */
     public Mode mode() {
         return mode;

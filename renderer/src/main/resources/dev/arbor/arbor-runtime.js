@@ -29,8 +29,9 @@ getQueryData:function(k){return entry(hash(k)).d},
 setQueryData:function(k,v){set(entry(hash(k)),"success",v,Date.now())},
 subscribe:function(k,f){var l=entry(hash(k)).l;l.push(f);return function(){l.splice(l.indexOf(f),1)}},
 refetch:function(k){return fetch(A.endpoint+"?key="+encodeURIComponent(JSON.stringify(k)),{headers:{accept:"application/json"}}).then(function(r){
-return r.json().then(function(j){if(!r.ok)throw new Error(j.error||"Refetch failed: "+r.status);hydrate(j);var s=j.queries[0].state;
-if(s.status!="success")throw Object.assign(new Error("Query failed"),s.error);return s.data})})},
+return r.json().then(function(j){if(!r.ok)throw new Error(j.error||"Refetch failed: "+r.status);var x=j.queries[0],s=x.state;
+if(s.status!="success")throw Object.assign(new Error("Query failed"),s.error);set(entry(x.queryHash),"success",s.data,s.dataUpdatedAt);return s.data},
+function(){throw new Error("Refetch failed: "+r.status)})})},
 island:function(n,f){I[n]=f;if(d.body)mount(d.body)}};
 d.addEventListener("DOMContentLoaded",function(){mount(d.body)});
 done()

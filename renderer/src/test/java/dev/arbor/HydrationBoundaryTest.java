@@ -71,6 +71,26 @@ class HydrationBoundaryTest {
     }
 
     @Test
+    void stateArrivesBeforeTheHtmlItWrapsInTheShellAndInStreamedContent() {
+        client.setQueryData(POSTS, List.of("in the shell"));
+        CompletableFuture<String> later = new CompletableFuture<>();
+        RecordingSink sink = f.stream(html(body(
+                hydrationBoundary(Dehydration.dehydrateNew(client), p("shell island").withId("one")),
+                suspense(p("..."), async(later, s -> {
+                    client.setQueryData(QueryKey.of("late"), s);
+                    return hydrationBoundary(Dehydration.dehydrateNew(client), p("streamed island").withId("two"));
+                })))));
+        String shell = sink.chunks().get(0);
+        assertTrue(shell.indexOf("$aq(") < shell.indexOf("id=\"one\""), "hydrated before its children: " + shell);
+
+        later.complete("late data");
+        String chunk = sink.chunks().get(1);
+        assertTrue(chunk.indexOf("</template>") < chunk.indexOf("$aq("), "scripts inside a template never run");
+        assertTrue(chunk.indexOf("$aq(") < chunk.indexOf("$ac("), "the cache is filled before the swap mounts islands");
+        assertEquals("late data", StreamReplay.of(sink).queryCache().get(QueryKey.of("late").hash()).get("data").asText());
+    }
+
+    @Test
     void pendingQueryThatFailsStreamsARedactedError() {
         CompletableFuture<List<String>> comments = new CompletableFuture<>();
         client.prefetchQuery(QueryOptions.of(COMMENTS, () -> comments));

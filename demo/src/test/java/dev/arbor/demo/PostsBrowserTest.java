@@ -152,6 +152,23 @@ class PostsBrowserTest {
     }
 
     @Test
+    void refetchedDataReplacesDataTheClientSetItselfEvenWhenItsTimestampIsNewer() {
+        demo.sources.release("posts");
+        open("/posts");
+        assertThat(feed()).hasAttribute("data-state", "ready");
+        int revision = Integer.parseInt(feed().getAttribute("data-revision"));
+        // stamped by a browser clock that runs ahead of the server's (here: in 2100)
+        page.evaluate("Date.now = () => 4102444800000;"
+                + "arbor.setQueryData(['posts'], Object.assign({}, arbor.getQueryData(['posts']), {revision: -1}))");
+
+        feed().locator("button.refresh").click();
+
+        assertThat(feed()).hasAttribute("data-revision", String.valueOf(revision + 1));
+        assertEquals(revision + 1, ((Number) page.evaluate("arbor.getQueryData(['posts']).revision")).intValue(),
+                "what the endpoint answered is what the cache holds");
+    }
+
+    @Test
     void commentsIslandMountsInsideTheStreamedThreadAndRendersTheStreamedQuery() {
         demo.sources.release("posts");
         open("/posts");

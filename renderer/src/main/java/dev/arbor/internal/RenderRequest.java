@@ -30,7 +30,6 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * One render: owns its segments, boundaries and pending tasks, and decides what to flush when.
@@ -79,6 +78,9 @@ public final class RenderRequest implements RenderHandle {
     private boolean shellSent;
     private boolean runtimeSent;
     private boolean writing;
+    /** Writing a streamed boundary's template: scripts inside it would never run. */
+    private boolean inTemplate;
+    private final List<String> hydrationBeforeSwap = new ArrayList<>();
     private boolean closed;
     private boolean deadlinePassed;
     /** An island was rendered: the runtime must reach the client even with no instruction. */
@@ -284,22 +286,11 @@ public final class RenderRequest implements RenderHandle {
         return new IllegalStateException(t);
     }
 
+    /** A signal (a not-found, a redirect) is reported only if a boundary has to show it. */
     private RenderError newError(Throwable cause) {
-        String digest = Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36);
-        RenderError error = new RenderError(digest, cause, renderer.mode());
-        if (!(cause instanceof RenderSignal)) {
-            report(error);
-        }
-        return error;
+        return cause instanceof RenderSignal ? RenderError.of(cause, renderer.mode()) : renderer.report(cause);
     }
 
-    private void report(RenderError error) {
-        try {
-            renderer.errorReporter().report(error.digest(), error.cause());
-        } catch (RuntimeException e) {
-            // a broken reporter must not break the render
-        }
-    }
 
     /**
      * Shows an error in its scope: drops everything inside the scope and renders the error view in
@@ -314,7 +305,7 @@ public final class RenderRequest implements RenderHandle {
             return;
         }
         if (error.cause() instanceof RenderSignal) {
-            report(error); // after the shell a signal can no longer steer the response: it is an error
+            renderer.report(error); // after the shell a signal can no longer steer the response: it is an error
         }
         scope.failed = true;
         abandonContents(scope);
@@ -519,20 +510,18 @@ public final class RenderRequest implements RenderHandle {
     }
 
     /**
-     * Sends a hydration boundary's state with the HTML around it, and each pending query's
-     * result once it settles; the stream stays open until then.
+     * A hydration boundary's state, to send just before the HTML it wraps (TanStack's
+     * HydrationBoundary hydrates before its children render); each pending query's result follows
+     * once it settles, and the stream stays open until then.
+     *
+     * @return the script, or {@code null} for an empty state
      */
-    void hydrate(DehydratedState state, Boundary owner) {
+    String hydrate(DehydratedState state) {
         if (state.isEmpty()) {
-            return;
+            return null;
         }
         runtimeRequired = true;
         String script = "$aq(" + ScriptJson.write(json(), state.toJson()) + ")";
-        if (owner.completed || owner.abandoned) {
-            trailing.add(script);
-        } else {
-            owner.addData(script);
-        }
         for (DehydratedQuery query : state.queries()) {
             if (!query.isPending()) {
                 continue;
@@ -543,6 +532,7 @@ public final class RenderRequest implements RenderHandle {
             outstanding++;
             query.settledJson().thenAccept(settled -> executor.execute(() -> streamQuery(pending, settled)));
         }
+        return script;
     }
 
     private void streamQuery(PendingQuery pending, ObjectNode settled) {
@@ -693,6 +683,8 @@ public final class RenderRequest implements RenderHandle {
                     writeBoundary((Boundary) part, out);
                 } else if (part == RuntimeNode.INSTANCE) {
                     writeRuntime(out);
+                } else if (part instanceof HydrationScript) {
+                    writeHydration(((HydrationScript) part).script, out);
                 } else {
                     writeErrorRegion((Region) part, out);
                 }
@@ -740,10 +732,29 @@ public final class RenderRequest implements RenderHandle {
         b.clientPending = false;
         outstanding--;
         out.append("<template id=\"aS").append(b.id).append("\">");
+        inTemplate = true;
         writeSegment(b.content, out);
-        out.append("</template>").append(scriptOpen).append(b.replacement ? "$ae(" : "$ac(").append(b.id)
-                .append(")</script>");
+        inTemplate = false;
+        out.append("</template>");
+        for (String script : hydrationBeforeSwap) {
+            out.append(scriptOpen).append(script).append("</script>");
+        }
+        hydrationBeforeSwap.clear();
+        out.append(scriptOpen).append(b.replacement ? "$ae(" : "$ac(").append(b.id).append(")</script>");
         collectData(b);
+    }
+
+    /**
+     * Query state goes right before the HTML it wraps: inline in the shell; for streamed content,
+     * whose scripts would not run inside its template, between the template and the swap.
+     */
+    private void writeHydration(String script, StringBuilder out) {
+        if (inTemplate) {
+            hydrationBeforeSwap.add(script);
+        } else {
+            writeRuntime(out);
+            out.append(scriptOpen).append(script).append("</script>");
+        }
     }
 
     private void collectData(Boundary b) {

@@ -179,7 +179,10 @@ final class SegmentWriter implements HtmlBuilder<Appendable>, TagBuilder {
     }
 
     void renderHydrationBoundary(HydrationBoundaryNode node) {
-        request.hydrate(node.state, boundary);
+        String script = request.hydrate(node.state);
+        if (script != null) {
+            segment.addChild(new HydrationScript(script));
+        }
         for (DomContent child : node.children) {
             renderContent(child);
         }

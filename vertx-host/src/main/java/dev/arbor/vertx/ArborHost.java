@@ -28,7 +28,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -289,13 +288,7 @@ public final class ArborHost {
      * @return the digest the client may see
      */
     String report(Throwable error) {
-        String digest = Long.toString(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 45), 36);
-        try {
-            renderer.errorReporter().report(digest, error);
-        } catch (RuntimeException e) {
-            // a broken reporter must not keep the client from its answer
-        }
-        return digest;
+        return renderer.report(error).digest();
     }
 
     String newNonce() {
