@@ -96,9 +96,28 @@ public final class Renderer {
         Objects.requireNonNull(root, "root");
         Objects.requireNonNull(options, "options");
         StringSink sink = new StringSink();
+        renderComplete(root, options, sink);
+        return sink.result;
+    }
+
+    /**
+     * {@link #renderToString(DomContent, RenderOptions)} into a sink, with a handle: the whole
+     * document is written as one chunk once everything is complete, or {@link RenderSink#fail} is
+     * called with the reported error. A host serving crawlers uses it to keep
+     * {@link RenderHandle#abort()} for a client that goes away meanwhile.
+     *
+     * @param root the page
+     * @param options per-render settings (the deadline applies as in streaming)
+     * @param sink receives the complete document
+     * @return the running render
+     */
+    public RenderHandle renderComplete(DomContent root, RenderOptions options, RenderSink sink) {
+        Objects.requireNonNull(root, "root");
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(sink, "sink");
         RenderRequest request = new RenderRequest(this, root, options, sink, true);
         request.start();
-        return sink.result;
+        return request;
     }
 
     /**

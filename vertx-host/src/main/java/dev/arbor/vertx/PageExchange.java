@@ -3,12 +3,14 @@ package dev.arbor.vertx;
 import dev.arbor.RenderError;
 import dev.arbor.RenderHandle;
 import dev.arbor.RenderOptions;
+import dev.arbor.RenderSink;
 import dev.arbor.RenderTimeoutException;
 import dev.arbor.Renderer;
 import dev.arbor.Scheduler;
 import io.vertx.core.Context;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
@@ -128,22 +130,12 @@ final class PageExchange implements ResponseSink.Exchange {
                 .deadline(left.toMillis() < 1 ? Duration.ofMillis(1) : left)
                 .build();
         if (host.wantsCompleteDocument(request)) {
-            renderer().renderToString(root, options).whenComplete((html, error) -> executor.execute(() -> {
-                if (gone || phase == Phase.DONE) {
-                    return;
-                }
-                if (error != null) {
-                    failBeforeShell(error);
-                } else {
-                    phase = Phase.DONE;
-                    sendComplete(status, html);
-                }
-            }));
+            handle = renderer().renderComplete(root, options, new CompleteDocumentSink());
         } else {
             handle = renderer().stream(root, options, new ResponseSink(this, response));
-            if (gone) {
-                handle.abort();
-            }
+        }
+        if (gone) {
+            handle.abort();
         }
     }
 
@@ -260,6 +252,33 @@ final class PageExchange implements ResponseSink.Exchange {
                 sendComplete(500, html);
             }
         }));
+    }
+
+    /** Collects the complete document (one chunk) and answers with it in one piece. */
+    private final class CompleteDocumentSink implements RenderSink {
+        private final Buffer document = Buffer.buffer();
+
+        @Override
+        public CompletionStage<Void> write(byte[] chunk) {
+            document.appendBytes(chunk);
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public void end() {
+            if (gone || phase == Phase.DONE || response.headWritten()) {
+                return;
+            }
+            phase = Phase.DONE;
+            response.setStatusCode(status);
+            htmlHeaders(response.headers());
+            response.end(document);
+        }
+
+        @Override
+        public void fail(RenderError error) {
+            renderFailed(error);
+        }
     }
 
     private void sendComplete(int statusCode, String html) {

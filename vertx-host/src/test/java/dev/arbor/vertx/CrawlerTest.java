@@ -51,6 +51,40 @@ class CrawlerTest {
     }
 
     @Test
+    void aCrawlerThatGoesAwayCancelsTheWorkOfItsCompleteDocument(Vertx vertx) throws Exception {
+        app = HostFixture.start(vertx);
+        try (java.net.Socket socket = new java.net.Socket("localhost", app.port())) {
+            socket.getOutputStream().write(("GET /stream HTTP/1.1\r\nHost: localhost\r\nUser-Agent: " + GOOGLEBOT
+                    + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            StreamingResponse.join(app.gates.requested("a"));
+            StreamingResponse.join(app.gates.requested("b"));
+        }
+        CompletableFuture<Void> cancelled = CompletableFuture.allOf(
+                app.gates.get("a").handle((v, e) -> e instanceof java.util.concurrent.CancellationException ? null : fail(e)),
+                app.gates.get("b").handle((v, e) -> e instanceof java.util.concurrent.CancellationException ? null : fail(e)));
+        StreamingResponse.join(cancelled);
+        assertTrue(app.reports.isEmpty(), "a client going away is no error: " + app.reports);
+    }
+
+    @Test
+    void aFailureBeforeTheCompleteDocumentIsReportedOnceUnderTheDigestThePageShows(Vertx vertx) {
+        app = HostFixture.start(vertx);
+        var pending = app.request("/boom-shell", "User-Agent", GOOGLEBOT);
+        StreamingResponse.join(app.gates.requested("shell"));
+        app.gates.fail("shell", new IllegalStateException("shell source down"));
+        StreamingResponse response = StreamingResponse.join(pending);
+        String body = response.body();
+        assertEquals(500, response.status());
+        assertEquals(1, app.reports.size(), "reported once: " + app.reports);
+        assertTrue(body.contains(app.reports.get(0).digest), body);
+    }
+
+    private static Void fail(Throwable e) {
+        throw new AssertionError("expected the stage to be cancelled, it ended with " + e);
+    }
+
+    @Test
     void crawlersGetTheCompleteDocument(Vertx vertx) {
         app = HostFixture.start(vertx);
         completeDocument(app.request("/stream", "User-Agent", GOOGLEBOT));
