@@ -1,6 +1,7 @@
 package dev.arbor.query;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * One run of a query function, shared by everyone who asks for the query while it runs. Its
@@ -13,6 +14,8 @@ final class Fetch {
     final CompletableFuture<QueryState> settled = new CompletableFuture<>();
     /** The query's invalidation count when the fetch started: a later invalidation outdates the result. */
     final int invalidationsAtStart;
+    /** The query function's stage, once it was called; what {@code cancelQueries} cancels. */
+    volatile CompletionStage<?> source;
 
     Fetch(int invalidationsAtStart) {
         this.invalidationsAtStart = invalidationsAtStart;

@@ -213,6 +213,31 @@ public final class QueryClient {
         return count;
     }
 
+    /**
+     * Cancels every fetch in flight (TanStack's {@code cancelQueries}): each query function's stage
+     * is cancelled ({@code CompletableFuture.cancel}) and its query settles as an error. A host
+     * calls it when the client went away or the response ended, so no work outlives its request.
+     *
+     * @return how many fetches were cancelled
+     */
+    public int cancelQueries() {
+        int count = 0;
+        for (Query query : queries.values()) {
+            Fetch fetch = query.state.get().fetch();
+            CompletionStage<?> source = fetch == null ? null : fetch.source;
+            if (source != null) {
+                try {
+                    if (source.toCompletableFuture().cancel(false)) {
+                        count++;
+                    }
+                } catch (UnsupportedOperationException e) {
+                    // a stage that cannot be cancelled settles on its own
+                }
+            }
+        }
+        return count;
+    }
+
     /** Every query, in the order each was first used. */
     List<Query> queries() {
         List<Query> all = new ArrayList<>(queries.values());
@@ -237,6 +262,7 @@ public final class QueryClient {
             settle(query, fetch, null, e);
             return;
         }
+        fetch.source = stage;
         stage.whenComplete((data, error) -> settle(query, fetch, data, error));
     }
 

@@ -49,6 +49,21 @@ class QueryClientTest {
     }
 
     @Test
+    void cancelQueriesCancelsEveryFetchInFlightAndSettlesItAsAnError() {
+        CompletableFuture<String> inFlight = new CompletableFuture<>();
+        QueryKey slow = QueryKey.of("slow");
+        client.prefetchQuery(QueryOptions.of(slow, () -> inFlight));
+        client.setQueryData(QueryKey.of("done"), "kept");
+
+        assertEquals(1, client.cancelQueries());
+
+        assertTrue(inFlight.isCancelled());
+        assertEquals(QueryStatus.ERROR, client.getQueryState(slow).orElseThrow().status());
+        assertEquals(Optional.of("kept"), client.getQueryData(QueryKey.of("done")));
+        assertEquals(0, client.cancelQueries(), "nothing left in flight");
+    }
+
+    @Test
     void concurrentPrefetchesRunTheQueryFunctionOnce() {
         Source<String> source = new Source<>();
         QueryOptions<String> posts = QueryOptions.of(QueryKey.of("posts"), source::fetch);

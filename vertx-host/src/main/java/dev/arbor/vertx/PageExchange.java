@@ -157,6 +157,7 @@ final class PageExchange implements ResponseSink.Exchange {
     @Override
     public void streamEnded() {
         phase = Phase.DONE;
+        request.cancelQueries(); // what the page prefetched and never sent has no one to go to
     }
 
     @Override
@@ -216,6 +217,7 @@ final class PageExchange implements ResponseSink.Exchange {
         if (handle != null) {
             handle.abort();
         }
+        request.cancelQueries();
     }
 
     private void stopLoading() {
@@ -270,6 +272,7 @@ final class PageExchange implements ResponseSink.Exchange {
                 return;
             }
             phase = Phase.DONE;
+            request.cancelQueries();
             response.setStatusCode(status);
             htmlHeaders(response.headers());
             response.end(document);

@@ -115,6 +115,13 @@ public final class PageRequest {
         return queryClient;
     }
 
+    /** The response is over or the client is gone: no query of this request may run on. */
+    synchronized void cancelQueries() {
+        if (queryClient != null) {
+            queryClient.cancelQueries();
+        }
+    }
+
     /**
      * The host's {@link ArborHost#dehydrateOptions()}: errors redacted in production, each reported
      * with the digest the client sees.

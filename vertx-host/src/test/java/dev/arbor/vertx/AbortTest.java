@@ -1,6 +1,7 @@
 package dev.arbor.vertx;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -55,6 +56,19 @@ class AbortTest {
         assertInstanceOf(CancellationException.class, StreamingResponse.join(b));
         assertTrue(app.reports.isEmpty(), "a disconnect is no render error: " + app.reports);
         assertTrue(logs.records.isEmpty(), "nothing logged: " + logs.records);
+    }
+
+    @Test
+    void disconnectCancelsTheQueriesThePagePrefetched() {
+        StreamingResponse response = app.get("/prefetch");
+        response.awaitText("Prefetched");
+        CompletableFuture<Throwable> query = outcome(app.gates.get("query"));
+        assertFalse(query.isDone(), "the pending query holds the stream open");
+
+        response.disconnect();
+
+        assertInstanceOf(CancellationException.class, StreamingResponse.join(query));
+        assertTrue(app.reports.isEmpty(), "a disconnect is no error: " + app.reports);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static dev.arbor.Arbor.async;
 import static dev.arbor.Arbor.await;
 import static dev.arbor.Arbor.defer;
 import static dev.arbor.Arbor.errorBoundary;
+import static dev.arbor.Arbor.hydrationBoundary;
 import static j2html.TagCreator.div;
 import static j2html.TagCreator.h1;
 import static j2html.TagCreator.header;
@@ -14,6 +15,11 @@ import static j2html.TagCreator.section;
 import dev.arbor.Deferred;
 import dev.arbor.Mode;
 import dev.arbor.Renderer;
+import dev.arbor.query.DehydrateOptions;
+import dev.arbor.query.Dehydration;
+import dev.arbor.query.QueryClient;
+import dev.arbor.query.QueryKey;
+import dev.arbor.query.QueryOptions;
 import dev.arbor.query.QueryRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -131,6 +137,13 @@ final class HostFixture implements AutoCloseable {
                         section(await(data.b, p("Loading B").withClass("skeleton"), v -> p("Value B: " + v).withId("b"))),
                         req.script("arbor.deferred('b').then(function (v) { document.body.dataset.b = v; });")))
                 .head(data -> Head.of("Stream " + data.quick)));
+
+        host.mount(router, "/prefetch", Page.of(req -> {
+            QueryClient queries = req.queryClient();
+            queries.prefetchQuery(QueryOptions.of(QueryKey.of("slow"), () -> gates.get("query")));
+            return main(hydrationBoundary(Dehydration.dehydrate(queries, DehydrateOptions.defaults()
+                    .includePendingQueries(true)), h1("Prefetched")));
+        }));
 
         Layout<String> shop = Layout.of(req -> gates.get("layout"),
                         (req, name, outlet) -> div(header(h1(name)), main(outlet)).withId("shop"))
