@@ -99,7 +99,7 @@ public final class Arbor {
      *
      * @param stage the data's stage
      * @param <T> the value's type
-     * @return the deferred value, keyed by render order ({@code "d0"}, {@code "d1"}, ...)
+     * @return the deferred value, keyed by render order ({@code "$d0"}, {@code "$d1"}, ...)
      */
     public static <T> Deferred<T> defer(CompletionStage<T> stage) {
         return new Deferred<>(null, stage);
@@ -108,15 +108,16 @@ public final class Arbor {
     /**
      * Deferred data with the key under which page scripts read it: {@code arbor.deferred(key)}.
      *
-     * @param key the client-side key
+     * @param key the client-side key; one key per deferred value in a page, not starting with {@code $}
      * @param stage the data's stage
      * @param <T> the value's type
      * @return the deferred value
      */
     public static <T> Deferred<T> defer(String key, CompletionStage<T> stage) {
         Objects.requireNonNull(key, "key");
-        if (key.isEmpty()) {
-            throw new IllegalArgumentException("A deferred key must not be empty");
+        if (key.isEmpty() || key.startsWith("$")) {
+            throw new IllegalArgumentException("A deferred key must be non-empty and must not start with '$'"
+                    + " (Arbor's own keys for unnamed values do): " + key);
         }
         return new Deferred<>(key, stage);
     }

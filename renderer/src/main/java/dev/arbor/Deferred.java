@@ -22,7 +22,7 @@ public final class Deferred<T> {
 
     /**
      * @return the key under which page scripts read the value, or {@code null} when the renderer
-     *     assigns one ({@code "d0"}, {@code "d1"}, ... in render order)
+     *     assigns one ({@code "$d0"}, {@code "$d1"}, ... in render order)
      */
     public String key() {
         return key;

@@ -17,7 +17,7 @@ function hydrate(st){(st.queries||[]).forEach(function(x){var q=entry(x.queryHas
 if(s.status=="success"&&!(q.u>=s.dataUpdatedAt&&q.s=="success"))set(q,"success",s.data,s.dataUpdatedAt);
 else if(s.status=="error"&&q.s!="success")set(q,"error",Object.assign(new Error("Query "+x.queryHash+" failed"),s.error))})}
 w.$ac=function(i){var a=d.getElementById("aB"+i),t=d.getElementById("aS"+i),m;
-if(a&&t){m=a.previousSibling;swap(m,t).remove();m.remove()}else if(t)t.remove();done()};
+if(a&&t){m=a.previousSibling;a=swap(m,t);if(a)a.remove();m.remove()}else if(t)t.remove();done()};
 w.$ae=function(i){var t=d.getElementById("aS"+i),k=d.createTreeWalker(d,128),n;
 while(t&&(n=k.nextNode()))if(n.data=="e:"+i){swap(n,t);break}if(t&&t.parentNode)t.remove();done()};
 w.$ad=function(k,v,e){var s=slot(k);if(e)s.b(Object.assign(new Error("Deferred data '"+k+"' failed"),e));else s.a(v);done()};

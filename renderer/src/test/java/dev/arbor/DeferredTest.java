@@ -53,8 +53,8 @@ class DeferredTest {
         two.complete(2);
         one.complete(1);
         StreamReplay replay = StreamReplay.of(sink);
-        assertEquals(List.of("d1", "d0"), List.copyOf(replay.deferredValues().keySet()));
-        assertEquals(1, sink.html().split("\\$ad\\(\"d0\"", -1).length - 1, "one key, one script");
+        assertEquals(List.of("$d1", "$d0"), List.copyOf(replay.deferredValues().keySet()));
+        assertEquals(1, sink.html().split("\\$ad\\(\"\\$d0\"", -1).length - 1, "one key, one script");
         assertEquals(List.of("one 1", "two 2", "once more 1"), replay.document().select("p").eachText());
     }
 

@@ -33,6 +33,8 @@ final class Region {
     ErrorBoundaryNode errorNode;
     /** The Suspense boundary whose content this is, for {@link Kind#SUSPENSE}. */
     Boundary suspense;
+    /** The error view on its way to replace this region on the client, once it failed after being sent. */
+    Boundary replacement;
 
     private ArrayList<Region> children;
     private ArrayList<Task> tasks;

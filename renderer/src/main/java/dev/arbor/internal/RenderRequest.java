@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
@@ -64,9 +65,14 @@ public final class RenderRequest implements RenderHandle {
     private Boundary root;
     private Region rootRegion;
     private final Set<Task> live = new LinkedHashSet<>();
+    /** How many live tasks wait on each stage (by identity): one stage may back several nodes. */
+    private final Map<CompletionStage<?>, Integer> waiting = new IdentityHashMap<>();
+    /** Dropped tasks whose stage was left running for others; nobody needs them once the render ends. */
+    private final List<Task> orphans = new ArrayList<>();
     private final ArrayDeque<Boundary> completedQueue = new ArrayDeque<>();
     private final List<String> trailing = new ArrayList<>();
     private Map<Deferred<?>, String> deferredKeys;
+    private Map<String, Deferred<?>> keyOwners;
     private Set<String> sentKeys;
     private ObjectWriter json;
     private Scheduler.Cancellable timer;
@@ -170,9 +176,16 @@ public final class RenderRequest implements RenderHandle {
     /** Registers a pending async node: its stage's completion comes back through the executor. */
     void track(Task task) {
         startTimer();
-        task.boundary.pending++;
+        Boundary b = task.boundary;
+        if (b.completed) {
+            // an error view with async parts, rendered into a boundary that completed but is not
+            // written yet (a slow client): it is pending again and is queued again when complete
+            b.completed = false;
+        }
+        b.pending++;
         task.region.addTask(task);
         live.add(task);
+        waiting.merge(task.node.stage, 1, Integer::sum);
         task.node.stage.whenComplete((value, error) -> executor.execute(() -> onSettled(task, value, error)));
     }
 
@@ -188,12 +201,19 @@ public final class RenderRequest implements RenderHandle {
         }
     }
 
+    /** @return how many live tasks still wait on the task's stage */
+    private int release(Task task) {
+        Integer left = waiting.computeIfPresent(task.node.stage, (stage, n) -> n > 1 ? n - 1 : null);
+        return left == null ? 0 : left;
+    }
+
     private void onSettled(Task task, Object value, Throwable error) {
         if (closed || task.done) {
             return;
         }
         task.done = true;
         live.remove(task);
+        release(task);
         // the task counts as pending until its content is rendered: an error boundary failing
         // synchronously inside that content must not complete the boundary before later siblings
         // of the failure have been registered
@@ -233,6 +253,8 @@ public final class RenderRequest implements RenderHandle {
             return;
         }
         deadlinePassed = true;
+        orphans.forEach(Task::cancelStage);
+        orphans.clear();
         for (Task task : new ArrayList<>(live)) {
             if (!task.done) {
                 task.cancelStage();
@@ -316,6 +338,7 @@ public final class RenderRequest implements RenderHandle {
                 return; // nothing inside was pending when it was sent: nothing to replace
             }
             owner = new Boundary(null, new Segment(), true);
+            scope.replacement = owner;
             owner.id = scope.segment.markerId;
             owner.content.markerId = scope.segment.markerId;
             owner.clientPending = true;
@@ -360,7 +383,13 @@ public final class RenderRequest implements RenderHandle {
                     task.done = true;
                     live.remove(task);
                     task.boundary.pending--;
-                    task.cancelStage();
+                    // a stage awaited elsewhere too, or a deferred value (made to be shared and
+                    // awaited later), must live on for the others
+                    if (release(task) == 0 && task.node.deferred == null) {
+                        task.cancelStage();
+                    } else {
+                        orphans.add(task); // cancelled when the render ends, if still running
+                    }
                 }
             }
         }
@@ -378,18 +407,24 @@ public final class RenderRequest implements RenderHandle {
         }
         region.abandoned = true;
         if (region.kind == Region.Kind.SUSPENSE) {
-            Boundary b = region.suspense;
-            b.abandoned = true;
-            if (b.clientPending) {
-                outstanding--;
-                b.clientPending = false;
-            }
-            if (b.data != null) {
-                trailing.addAll(b.data); // a resolved value still reaches page scripts
-                b.data = null;
-            }
+            drop(region.suspense);
+        }
+        if (region.replacement != null) {
+            drop(region.replacement); // its error view was still to come: the region is gone
         }
         abandonContents(region);
+    }
+
+    private void drop(Boundary b) {
+        b.abandoned = true;
+        if (b.clientPending) {
+            outstanding--;
+            b.clientPending = false;
+        }
+        if (b.data != null) {
+            trailing.addAll(b.data); // a resolved value still reaches page scripts
+            b.data = null;
+        }
     }
 
     private void fatal(RenderError error) {
@@ -427,7 +462,10 @@ public final class RenderRequest implements RenderHandle {
             task.done = true;
             task.cancelStage();
         }
+        orphans.forEach(Task::cancelStage);
+        orphans.clear();
         live.clear();
+        waiting.clear();
         pendingQueries.clear();
         completedQueue.clear();
         trailing.clear();
@@ -443,8 +481,9 @@ public final class RenderRequest implements RenderHandle {
             return;
         }
         b.completed = true;
-        if (b.fallbackRegion != null && !b.clientPending) {
-            // the content won the race: its fallback will never be sent
+        if (b.fallbackRegion != null) {
+            // the content is ready: whatever its fallback still waits for is never shown (or is
+            // about to be swapped out), and must not fail the page nor hold the stream open
             abandon(b.fallbackRegion);
             b.fallback = null;
             b.fallbackRegion = null;
@@ -477,7 +516,15 @@ public final class RenderRequest implements RenderHandle {
             if (deferredKeys == null) {
                 deferredKeys = new IdentityHashMap<>();
             }
-            key = deferredKeys.computeIfAbsent(deferred, d -> "d" + deferredKeys.size());
+            key = deferredKeys.computeIfAbsent(deferred, d -> "$d" + deferredKeys.size());
+        }
+        if (keyOwners == null) {
+            keyOwners = new HashMap<>();
+        }
+        Deferred<?> owner = keyOwners.putIfAbsent(key, deferred);
+        if (owner != null && owner != deferred) {
+            throw new IllegalStateException("Two deferred values in one page share the key '" + key
+                    + "': page scripts could read only one of them; give each its own key");
         }
         return key;
     }
@@ -597,8 +644,8 @@ public final class RenderRequest implements RenderHandle {
         }
         Boundary b;
         while ((b = completedQueue.poll()) != null) {
-            if (b.abandoned || !b.clientPending) {
-                continue;
+            if (b.abandoned || !b.clientPending || !b.completed) {
+                continue; // dropped, or pending again: it is queued again when it completes
             }
             if (out == null) {
                 out = new StringBuilder(1024);
