@@ -5,20 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Request;
 import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.WaitUntilState;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Paths;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -34,33 +28,23 @@ import org.junit.jupiter.api.Test;
  */
 class PostsBrowserTest {
     private static DemoFixture demo;
-    private static Playwright playwright;
-    private static Browser browser;
+    private static Chromium chromium;
 
-    private BrowserContext context;
+    private Chromium.Tab tab;
     private Page page;
-    private final List<String> errors = new CopyOnWriteArrayList<>();
     /** Every request to the query endpoint, as "METHOD url". */
     private final List<String> queryRequests = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void start() throws Exception {
         demo = new DemoFixture();
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Paths.get("/usr/bin/chromium"))
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync")));
+        chromium = new Chromium();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
         demo.close();
     }
@@ -68,14 +52,8 @@ class PostsBrowserTest {
     @BeforeEach
     void openPage() {
         demo.sources.reset();
-        context = browser.newContext();
-        page = context.newPage();
-        page.onConsoleMessage(message -> {
-            if ("error".equals(message.type())) {
-                errors.add(message.text());
-            }
-        });
-        page.onPageError(error -> errors.add(error));
+        tab = chromium.newTab();
+        page = tab.page;
         page.onRequest((Request request) -> {
             if (request.url().contains("/_arbor/query")) {
                 queryRequests.add(request.method() + " " + URLDecoder.decode(request.url(), StandardCharsets.UTF_8));
@@ -85,8 +63,7 @@ class PostsBrowserTest {
 
     @AfterEach
     void closePage() {
-        context.close();
-        assertTrue(errors.isEmpty(), "console or CSP errors: " + errors);
+        tab.close();
     }
 
     /** Opens a page as soon as its shell arrives, without waiting for the stream to end. */
