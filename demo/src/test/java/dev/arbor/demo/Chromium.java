@@ -57,6 +57,11 @@ final class Chromium implements AutoCloseable {
             page.onPageError(errors::add);
         }
 
+        /** An error the test expects (a request it made to fail) does not fail it. */
+        void expectErrorContaining(String text) {
+            errors.removeIf(error -> error.contains(text));
+        }
+
         @Override
         public void close() {
             context.close();

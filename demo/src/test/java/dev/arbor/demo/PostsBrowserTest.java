@@ -211,6 +211,23 @@ class PostsBrowserTest {
     }
 
     @Test
+    void aQueryThePageNeverSentIsFetchedOnceThroughTheEndpointWhenTheDocumentIsComplete() {
+        demo.sources.releaseAll();
+        open("/posts");
+        page.waitForLoadState(LoadState.LOAD);
+        assertEquals(List.of(), queryRequests);
+
+        int hydrated = ((Number) page.evaluate("arbor.getQueryData(['posts']).revision")).intValue();
+        Object revision = page.evaluate("arbor.query(['posts', {view: 'compact'}]).then(feed => feed.revision)");
+        assertEquals(hydrated + 1, ((Number) revision).intValue(), "a registered query the page did not send: fetched now");
+        assertEquals(List.of("GET " + demo.url("/_arbor/query?key=[\"posts\",{\"view\":\"compact\"}]")), queryRequests);
+
+        Object rejection = page.evaluate("arbor.query(['secrets']).then(() => 'resolved', e => e.message)");
+        assertTrue(String.valueOf(rejection).contains("No query is registered"), String.valueOf(rejection));
+        tab.expectErrorContaining("404"); // the browser logs the refused request itself
+    }
+
+    @Test
     void indexLinksThePostsPage() {
         open("/");
         Locator example = page.locator("#examples a.example[href='/posts']");
