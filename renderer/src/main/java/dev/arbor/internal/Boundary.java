@@ -15,8 +15,6 @@ final class Boundary {
     Segment fallback;
     /** Owns the fallback's async work, dropped when the content completes first. */
     Region fallbackRegion;
-    /** Owns the content's async work. */
-    Region region;
 
     /** Async nodes inside the content (outside nested boundaries) still pending. */
     int pending;

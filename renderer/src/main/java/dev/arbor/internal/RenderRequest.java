@@ -160,7 +160,6 @@ public final class RenderRequest implements RenderHandle {
             root.content.text.append("<!DOCTYPE html>");
         }
         rootRegion = new Region(Region.Kind.ROOT, null, root, root.content, true);
-        root.region = rootRegion;
         writer.moveTo(root.content, root, rootRegion, rootRegion, false);
         startNanos = System.nanoTime();
         Throwable error = writer.tryRender(new DomContent[] {rootNode});

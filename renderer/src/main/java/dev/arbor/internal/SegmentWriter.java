@@ -122,7 +122,6 @@ final class SegmentWriter implements HtmlBuilder<Appendable>, TagBuilder {
         Boundary b = new Boundary(boundary, new Segment(), false);
         Region r = new Region(Region.Kind.SUSPENSE, region, b, b.content, !explicitAbove);
         r.suspense = b;
-        b.region = r;
 
         Cursor saved = save();
         moveTo(b.content, b, r, r.scope ? r : scope, explicitAbove);

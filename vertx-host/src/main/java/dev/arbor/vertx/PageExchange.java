@@ -251,7 +251,7 @@ final class PageExchange implements ResponseSink.Exchange {
             if (failure != null) {
                 sendPlain(500, "Internal Server Error (" + error.digest() + ")");
             } else {
-                sendComplete(500, html);
+                sendComplete(500, Buffer.buffer(html));
             }
         }));
     }
@@ -273,9 +273,7 @@ final class PageExchange implements ResponseSink.Exchange {
             }
             phase = Phase.DONE;
             request.cancelQueries();
-            response.setStatusCode(status);
-            htmlHeaders(response.headers());
-            response.end(document);
+            sendComplete(status, document);
         }
 
         @Override
@@ -284,7 +282,7 @@ final class PageExchange implements ResponseSink.Exchange {
         }
     }
 
-    private void sendComplete(int statusCode, String html) {
+    private void sendComplete(int statusCode, Buffer html) {
         if (response.headWritten()) {
             return;
         }
