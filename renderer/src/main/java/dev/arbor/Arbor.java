@@ -7,8 +7,11 @@ import dev.arbor.internal.HydrationBoundaryNode;
 import dev.arbor.internal.IslandNode;
 import dev.arbor.internal.RuntimeNode;
 import dev.arbor.internal.SuspenseNode;
+import dev.arbor.query.DehydratedQuery;
 import dev.arbor.query.DehydratedState;
 import j2html.tags.DomContent;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
@@ -95,18 +98,22 @@ public final class Arbor {
 
     /**
      * Deferred data: start the work in a loader, await it where it is shown. TanStack Router's
-     * {@code defer()}.
+     * {@code defer()}. The value stays on the server: only the HTML that {@link #await} renders
+     * from it reaches the browser. Use {@link #defer(String, CompletionStage)} when page scripts
+     * need the value itself.
      *
      * @param stage the data's stage
      * @param <T> the value's type
-     * @return the deferred value, keyed by render order ({@code "$d0"}, {@code "$d1"}, ...)
+     * @return the deferred value, without a client key
      */
     public static <T> Deferred<T> defer(CompletionStage<T> stage) {
         return new Deferred<>(null, stage);
     }
 
     /**
-     * Deferred data with the key under which page scripts read it: {@code arbor.deferred(key)}.
+     * Deferred data that page scripts read too: when it resolves, the value is also sent to the
+     * browser as JSON, where {@code arbor.deferred(key)} returns it. Everything in the value is
+     * then public: send a view model, never an entity with fields that must stay on the server.
      *
      * @param key the client-side key; one key per deferred value in a page, not starting with {@code $}
      * @param stage the data's stage
@@ -117,16 +124,18 @@ public final class Arbor {
         Objects.requireNonNull(key, "key");
         if (key.isEmpty() || key.startsWith("$")) {
             throw new IllegalArgumentException("A deferred key must be non-empty and must not start with '$'"
-                    + " (Arbor's own keys for unnamed values do): " + key);
+                    + " (reserved for Arbor): " + key);
         }
         return new Deferred<>(key, stage);
     }
 
     /**
      * Awaits deferred data behind a boundary of its own (TanStack Router's {@code <Await>}): the
-     * fallback shows until the value resolves, then {@code view}'s content streams in and the value
-     * is sent to the client as JSON. A rejection goes to the nearest error boundary (put one
-     * around each {@code await}) and rejects the client's promise with the digest only.
+     * fallback shows until the value resolves, then {@code view}'s content streams in. A value made
+     * with a key ({@link #defer(String, CompletionStage)}) is also sent to page scripts as JSON; an
+     * unnamed one never leaves the server, which is how a field that must stay private stays
+     * private. A rejection goes to the nearest error boundary (put one around each {@code await})
+     * and rejects the client's promise, for a keyed value, with the digest only.
      *
      * @param deferred the deferred data
      * @param fallback what shows meanwhile
@@ -139,7 +148,7 @@ public final class Arbor {
         Objects.requireNonNull(deferred, "deferred");
         Objects.requireNonNull(fallback, "fallback");
         Objects.requireNonNull(view, "view");
-        return new SuspenseNode(fallback, new DomContent[] {new AsyncNode<T>(deferred, view)});
+        return new SuspenseNode(fallback, new DomContent[] {new AsyncNode<T>(deferred.key(), deferred.stage(), view)});
     }
 
     /**
@@ -155,7 +164,7 @@ public final class Arbor {
     public static DomContent errorBoundary(Function<RenderError, ? extends DomContent> fallback,
             DomContent... children) {
         Objects.requireNonNull(fallback, "fallback");
-        return new ErrorBoundaryNode(fallback, children(children));
+        return new ErrorBoundaryNode(failure -> fallback.apply(Renderer.errorOf(failure)), children(children));
     }
 
     /**
@@ -172,7 +181,13 @@ public final class Arbor {
      */
     public static DomContent hydrationBoundary(DehydratedState state, DomContent... children) {
         Objects.requireNonNull(state, "state");
-        return new HydrationBoundaryNode(state, children(children));
+        List<HydrationBoundaryNode.PendingQuery> pending = new ArrayList<>();
+        for (DehydratedQuery query : state.queries()) {
+            if (query.isPending()) {
+                pending.add(new HydrationBoundaryNode.PendingQuery(query::toJson, query.settledJson(), query::stateJson));
+            }
+        }
+        return new HydrationBoundaryNode(state.toJson(), pending, children(children));
     }
 
     /**

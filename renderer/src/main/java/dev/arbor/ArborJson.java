@@ -1,8 +1,7 @@
 package dev.arbor;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.arbor.internal.Json;
 
 /** The JSON defaults Arbor uses when a user gives no {@link ObjectMapper} of their own. */
 public final class ArborJson {
@@ -16,9 +15,6 @@ public final class ArborJson {
      * @return a new, independent mapper
      */
     public static ObjectMapper newMapper() {
-        return new ObjectMapper()
-                .registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
+        return Json.newMapper();
     }
 }

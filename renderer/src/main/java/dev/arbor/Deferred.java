@@ -5,9 +5,9 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Data that a loader starts now and a page awaits later, behind its own boundary, as TanStack
- * Router's {@code defer()}. Made by {@link Arbor#defer}; rendered by {@link Arbor#await}. When it
- * resolves, the value is also sent to the client as JSON, where page scripts read it with
- * {@code arbor.deferred(key)}.
+ * Router's {@code defer()}. Made by {@link Arbor#defer}; rendered by {@link Arbor#await}. Only a
+ * value with a {@link #key() key} is also sent to the client as JSON, where page scripts read it
+ * with {@code arbor.deferred(key)}; an unnamed value stays on the server.
  *
  * @param <T> the value's type; it must serialize with the renderer's Jackson {@code ObjectMapper}
  */
@@ -21,8 +21,8 @@ public final class Deferred<T> {
     }
 
     /**
-     * @return the key under which page scripts read the value, or {@code null} when the renderer
-     *     assigns one ({@code "$d0"}, {@code "$d1"}, ... in render order)
+     * @return the key under which page scripts read the value, or {@code null}: the value is not
+     *     sent to the client
      */
     public String key() {
         return key;

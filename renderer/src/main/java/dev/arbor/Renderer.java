@@ -1,12 +1,18 @@
 package dev.arbor;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.arbor.internal.Checks;
-import dev.arbor.internal.DaemonScheduler;
+import dev.arbor.internal.ClientRuntime;
+import dev.arbor.internal.Failure;
+import dev.arbor.internal.Output;
+import dev.arbor.internal.RenderConfig;
 import dev.arbor.internal.RenderRequest;
-import dev.arbor.internal.TextSink;
+import dev.arbor.internal.ScriptJson;
+import dev.arbor.internal.wire.Framing;
 import j2html.tags.DomContent;
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -25,12 +31,14 @@ public final class Renderer {
     public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(10);
 
     private static final System.Logger LOG = System.getLogger(Renderer.class.getName());
+    private static final String RUNTIME = ClientRuntime.source();
 
     private final Mode mode;
     private final Duration deadline;
     private final ObjectMapper objectMapper;
     private final Scheduler scheduler;
     private final ErrorReporter errorReporter;
+    private final ObjectWriter scriptJson;
 
     private Renderer(Builder b) {
         this.mode = b.mode;
@@ -39,6 +47,7 @@ public final class Renderer {
         this.scheduler = b.scheduler != null ? b.scheduler : DaemonScheduler.INSTANCE;
         this.errorReporter = b.errorReporter != null ? b.errorReporter
                 : (digest, error) -> LOG.log(System.Logger.Level.ERROR, "Render error " + digest, error);
+        this.scriptJson = ScriptJson.writer(objectMapper);
     }
 
     /** @return a renderer with the defaults: production mode, 10 s deadline, {@link ArborJson} */
@@ -64,9 +73,7 @@ public final class Renderer {
         Objects.requireNonNull(root, "root");
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(sink, "sink");
-        RenderRequest request = new RenderRequest(this, root, options, sink, false);
-        request.start();
-        return request;
+        return start(root, options, new SinkOutput(sink), false);
     }
 
     /**
@@ -95,9 +102,9 @@ public final class Renderer {
     public CompletionStage<String> renderToString(DomContent root, RenderOptions options) {
         Objects.requireNonNull(root, "root");
         Objects.requireNonNull(options, "options");
-        StringSink sink = new StringSink();
-        renderComplete(root, options, sink);
-        return sink.result;
+        StringOutput output = new StringOutput();
+        start(root, options, output, true);
+        return output.result;
     }
 
     /**
@@ -115,9 +122,7 @@ public final class Renderer {
         Objects.requireNonNull(root, "root");
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(sink, "sink");
-        RenderRequest request = new RenderRequest(this, root, options, sink, true);
-        request.start();
-        return request;
+        return start(root, options, new SinkOutput(sink), true);
     }
 
     /**
@@ -182,27 +187,115 @@ public final class Renderer {
         return errorReporter;
     }
 
-    /** Collects a blocking render as text: no encoding to bytes and back. */
-    private static final class StringSink implements TextSink {
+    private RenderHandle start(DomContent root, RenderOptions options, Output output, boolean complete) {
+        Duration renderDeadline = options.deadline() != null ? options.deadline() : deadline;
+        RenderConfig config = new RenderConfig(mode == Mode.DEVELOPMENT, renderDeadline, scriptJson,
+                (delay, task) -> scheduler.schedule(delay, task)::cancel, options.executor(), options.nonce(),
+                complete, new Errors(renderDeadline));
+        RenderRequest request = new RenderRequest(config, root, output, Framing.document(options.nonce(), RUNTIME));
+        request.start();
+        return new Handle(request);
+    }
+
+    /** @return the API's view of a failure the core caught */
+    static RenderError errorOf(Failure failure) {
+        return new RenderError(failure.digest(), failure.cause(), failure.development() ? Mode.DEVELOPMENT : Mode.PRODUCTION);
+    }
+
+    /** How the core makes and reports failures: digests, this renderer's reporter, signals, timeouts. */
+    private final class Errors implements RenderConfig.Errors {
+        private final Duration deadline;
+
+        Errors(Duration deadline) {
+            this.deadline = deadline;
+        }
+
+        @Override
+        public Failure failure(Throwable cause) {
+            RenderError error = RenderError.of(cause, mode);
+            return new Failure(error.digest(), cause, mode == Mode.DEVELOPMENT);
+        }
+
+        @Override
+        public void report(Failure failure) {
+            Renderer.this.report(errorOf(failure));
+        }
+
+        @Override
+        public boolean isSignal(Throwable cause) {
+            return cause instanceof RenderSignal;
+        }
+
+        @Override
+        public RuntimeException timeout() {
+            return new RenderTimeoutException(deadline);
+        }
+    }
+
+    /** The handle of a running render: the core's request stays behind it. */
+    private static final class Handle implements RenderHandle {
+        private final RenderRequest request;
+
+        Handle(RenderRequest request) {
+            this.request = request;
+        }
+
+        @Override
+        public CompletionStage<Void> shell() {
+            return request.shell();
+        }
+
+        @Override
+        public CompletionStage<Void> done() {
+            return request.done();
+        }
+
+        @Override
+        public void abort() {
+            request.abort();
+        }
+    }
+
+    /** A {@link RenderSink} as the core's output: chunks as UTF-8 bytes. */
+    private static final class SinkOutput implements Output {
+        private final RenderSink sink;
+
+        SinkOutput(RenderSink sink) {
+            this.sink = sink;
+        }
+
+        @Override
+        public CompletionStage<Void> write(String chunk) {
+            return sink.write(chunk.getBytes(StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public void end() {
+            sink.end();
+        }
+
+        @Override
+        public void fail(Failure failure) {
+            sink.fail(errorOf(failure));
+        }
+    }
+
+    /** Collects a complete render as text: no encoding to bytes and back. */
+    private static final class StringOutput implements Output {
         private final CompletableFuture<String> result = new CompletableFuture<>();
         private String text = "";
         private StringBuilder more;
 
         @Override
-        public CompletionStage<Void> writeText(String chunk) {
+        public CompletionStage<Void> write(String chunk) {
             if (more != null) {
                 more.append(chunk);
             } else if (text.isEmpty()) {
-                text = chunk; // a blocking render writes one chunk: keep it as it is
+                text = chunk; // a complete render writes one chunk: keep it as it is
             } else {
                 more = new StringBuilder(text).append(chunk);
             }
             return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        public CompletionStage<Void> write(byte[] chunk) {
-            return writeText(new String(chunk, java.nio.charset.StandardCharsets.UTF_8));
         }
 
         @Override
@@ -211,8 +304,8 @@ public final class Renderer {
         }
 
         @Override
-        public void fail(RenderError error) {
-            result.completeExceptionally(error.cause());
+        public void fail(Failure failure) {
+            result.completeExceptionally(failure.cause());
         }
     }
 

@@ -36,15 +36,15 @@ class DeferredTest {
         assertEquals("Ada", value.get(0).get("author").asText());
         assertEquals("2026-11-21T10:00:00Z", value.get(0).get("at").asText(), "java.time as ISO-8601");
         int content = sink.html().indexOf("<li>");
-        int data = sink.html().indexOf("$ad(");
+        int data = sink.html().indexOf("[\"d\",\"reviews\",");
         assertTrue(content < data, "the value follows the content it belongs to");
     }
 
     @Test
-    void unnamedDeferredValuesAreKeyedInRenderOrderAndSentOnce() {
+    void unnamedAwaitValuesStayOnTheServerAndNamedOnesAreSentOnce() {
         CompletableFuture<Integer> one = new CompletableFuture<>();
         CompletableFuture<Integer> two = new CompletableFuture<>();
-        Deferred<Integer> first = defer(one);
+        Deferred<Integer> first = defer("first", one);
         Deferred<Integer> second = defer(two);
         RecordingSink sink = f.stream(div(
                 await(first, p("1"), n -> p("one " + n)),
@@ -53,8 +53,9 @@ class DeferredTest {
         two.complete(2);
         one.complete(1);
         StreamReplay replay = StreamReplay.of(sink);
-        assertEquals(List.of("$d1", "$d0"), List.copyOf(replay.deferredValues().keySet()));
-        assertEquals(1, sink.html().split("\\$ad\\(\"\\$d0\"", -1).length - 1, "one key, one script");
+        assertEquals(List.of("first"), List.copyOf(replay.deferredValues().keySet()), "only the named value");
+        assertEquals(1, sink.html().split("\\[\"d\",\"first\"", -1).length - 1, "one key, sent once");
+        assertFalse(sink.html().contains(",2]"), "the unnamed value is not in the output: " + sink.html());
         assertEquals(List.of("one 1", "two 2", "once more 1"), replay.document().select("p").eachText());
     }
 
@@ -63,7 +64,7 @@ class DeferredTest {
         RecordingSink sink = f.stream(html(body(await(defer("user", CompletableFuture.completedFuture("ada")),
                 p("..."), u -> p("Hello " + u)))));
         assertEquals(1, sink.chunks().size());
-        assertFalse(sink.html().contains("$ac("), "no swap for inline content");
+        assertFalse(sink.html().contains("<template"), "no swap for inline content");
         assertFalse(sink.html().contains("..."), "no fallback");
         assertEquals("ada", StreamReplay.of(sink).deferredValues().get("user").asText());
     }
@@ -90,7 +91,7 @@ class DeferredTest {
     void valueThatCannotBeSerializedIsAClearErrorInItsBoundary() {
         Object unserializable = new Object();
         RecordingSink sink = f.stream(div(errorBoundary(e -> p("bad data").withClass("error"),
-                await(defer(CompletableFuture.completedFuture(unserializable)), p("..."), o -> p("x")))));
+                await(defer("bad", CompletableFuture.completedFuture(unserializable)), p("..."), o -> p("x")))));
         assertEquals("bad data", StreamReplay.of(sink).document().select(".error").text());
         Throwable reported = f.reported.values().iterator().next();
         assertTrue(reported.getMessage().contains("cannot be serialized to JSON"), reported.getMessage());
@@ -104,9 +105,9 @@ class DeferredTest {
         late.complete(1);
         String doc = html.join();
         assertTrue(doc.startsWith("<!DOCTYPE html><html><body><p>n=1</p><script id=\"arbor-runtime\">"), doc);
-        assertTrue(doc.endsWith("<script>$ad(\"k\",1)</script></body></html>"), "page scripts still get the value");
+        assertTrue(doc.endsWith("<script>$a([[\"d\",\"k\",1]])</script></body></html>"), "page scripts still get the value");
         assertFalse(doc.contains("..."), "no fallback");
-        assertFalse(doc.contains("$ac(") || doc.contains("<template"), "no swap instruction");
+        assertFalse(doc.contains("<template") || doc.contains("<!--$"), "no region and no swap");
         assertEquals("<!doctype html><html><head></head><body><p>n=1</p></body></html>",
                 StreamReplay.settle(doc).outerHtml().replaceAll("\\s*\\n\\s*", ""));
     }

@@ -30,10 +30,10 @@ class EscapingTest {
                 "&lt;already escaped&gt; & ampersand",
                 "]]><![CDATA[",
                 "</title></head><body onload=alert(1)>",
-                "<!--/$--><!--$-->",
+                "<!--/$--><!--$0-->",
                 "\\u003cscript\\u003e",
                 "javascript:alert(1)",
-                "$ac(0)");
+                "$a([0])");
     }
 
     private final Fixtures f = new Fixtures();
@@ -71,7 +71,7 @@ class EscapingTest {
         assertNoInjectedMarkup(doc);
         // every script the raw stream holds is one of Arbor's own
         for (Element script : StreamReplay.of(sink).shell().select("script")) {
-            assertTrue(script.data().startsWith("$ad(") || script.id().equals("arbor-runtime"), script.outerHtml());
+            assertTrue(script.data().startsWith("$a([[\"d\",") || script.id().equals("arbor-runtime"), script.outerHtml());
         }
         long scripts = html.split("<script", -1).length - 1;
         long closers = html.split("</script>", -1).length - 1;

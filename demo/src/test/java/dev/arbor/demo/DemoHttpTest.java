@@ -132,7 +132,7 @@ class DemoHttpTest {
         Response response = get("/posts");
         assertEquals(200, response.status());
         String body = response.body();
-        assertTrue(body.contains("$aq({\"queries\":[{\"queryKey\":[\"posts\"]"), "the feed is hydrated");
+        assertTrue(body.contains("[\"q\",{\"queries\":[{\"queryKey\":[\"posts\"]"), "the feed is hydrated");
         assertTrue(body.contains("\"queryKey\":[\"comments\",1]"), "the comments are sent");
         assertTrue(body.contains("\"queryKey\":[\"stats\"]"), "the stats' error is sent");
         assertFalse(body.contains("analytics-db-7"), "the error is redacted");

@@ -1,6 +1,5 @@
 package dev.arbor.internal;
 
-import dev.arbor.Deferred;
 import j2html.tags.DomContent;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
@@ -9,8 +8,8 @@ import java.util.function.Function;
 public final class AsyncNode<T> extends ArborNode {
     final CompletionStage<T> stage;
     final Function<? super T, ? extends DomContent> view;
-    /** Set when this node awaits a {@link Deferred}: its value also goes to the client. */
-    final Deferred<T> deferred;
+    /** The key under which page scripts read the value, or {@code null}: it stays on the server. */
+    final String key;
 
     /**
      * @param stage the data
@@ -21,17 +20,20 @@ public final class AsyncNode<T> extends ArborNode {
         CompletionStage<T> s = (CompletionStage<T>) stage;
         this.stage = s;
         this.view = view;
-        this.deferred = null;
+        this.key = null;
     }
 
     /**
-     * @param deferred the deferred data
+     * @param key the key under which page scripts read the value
+     * @param stage the data
      * @param view builds the content from the value
      */
-    public AsyncNode(Deferred<T> deferred, Function<? super T, ? extends DomContent> view) {
-        this.stage = deferred.stage();
+    public AsyncNode(String key, CompletionStage<? extends T> stage, Function<? super T, ? extends DomContent> view) {
+        @SuppressWarnings("unchecked")
+        CompletionStage<T> s = (CompletionStage<T>) stage;
+        this.stage = s;
         this.view = view;
-        this.deferred = deferred;
+        this.key = key;
     }
 
     @Override

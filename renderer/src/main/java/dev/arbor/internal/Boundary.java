@@ -1,20 +1,21 @@
 package dev.arbor.internal;
 
-import java.util.ArrayList;
-import java.util.List;
+import dev.arbor.internal.wire.Instructions;
 
 /**
  * A Suspense boundary: a content segment tree that may complete after its parent was sent, with a
- * fallback to show meanwhile. Also used for the root (the shell) and for the replacement content
- * of an error boundary that failed after it was sent.
+ * fallback to show meanwhile. Also the root (the shell), and the replacement content of an error
+ * region that failed after it was sent.
  */
-final class Boundary {
+final class Boundary implements Part {
     final Boundary parent;
     final Segment content;
+    /** True for the replacement of an error region already on the client. */
+    final boolean replacement;
     /** The fallback, rendered only when the content was still pending after its first render. */
     Segment fallback;
     /** Owns the fallback's async work, dropped when the content completes first. */
-    Region fallbackRegion;
+    Region.Fallback fallbackRegion;
 
     /** Async nodes inside the content (outside nested boundaries) still pending. */
     int pending;
@@ -22,14 +23,12 @@ final class Boundary {
     boolean rendered;
     boolean completed;
     boolean abandoned;
-    /** Its fallback went to the client; its content must follow as a chunk of its own. */
+    /** Its fallback went to the client; its content must follow as a swap of its own. */
     boolean clientPending;
-    /** Client-side id: {@code aB<id>} anchors the fallback, {@code aS<id>} carries the content. */
+    /** The id of its region on the client, once sent with its fallback. */
     int id = -1;
-    /** True for the replacement of an error region already on the client. */
-    final boolean replacement;
-    /** Data scripts (deferred values) to send right after the content. */
-    List<String> data;
+    /** Data for page scripts to send right after the content (deferred values). */
+    Instructions data;
 
     Boundary(Boundary parent, Segment content, boolean replacement) {
         this.parent = parent;
@@ -37,10 +36,16 @@ final class Boundary {
         this.replacement = replacement;
     }
 
-    void addData(String script) {
+    /** @return the boundary's data list, made on first use */
+    Instructions data() {
         if (data == null) {
-            data = new ArrayList<>(1);
+            data = new Instructions();
         }
-        data.add(script);
+        return data;
+    }
+
+    @Override
+    public void writeTo(Flusher flusher, StringBuilder out) {
+        flusher.writeBoundary(this, out);
     }
 }

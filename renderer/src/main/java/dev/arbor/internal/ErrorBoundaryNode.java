@@ -1,19 +1,18 @@
 package dev.arbor.internal;
 
-import dev.arbor.RenderError;
 import j2html.tags.DomContent;
 import java.util.function.Function;
 
 /** An error boundary: its fallback replaces its whole region when anything inside fails. */
 public final class ErrorBoundaryNode extends ArborNode {
-    final Function<RenderError, ? extends DomContent> fallback;
+    final Function<Failure, ? extends DomContent> fallback;
     final DomContent[] children;
 
     /**
      * @param fallback builds the error view
      * @param children the content
      */
-    public ErrorBoundaryNode(Function<RenderError, ? extends DomContent> fallback, DomContent[] children) {
+    public ErrorBoundaryNode(Function<Failure, ? extends DomContent> fallback, DomContent[] children) {
         this.fallback = fallback;
         this.children = children;
     }

@@ -4,49 +4,25 @@ import java.util.ArrayList;
 
 /**
  * A node of the ownership tree: which async work and which nested regions live inside a part of
- * the page, so that an error or a completed boundary can drop all of it at once. Some regions are
- * error scopes: where a failure inside them is shown.
+ * the page, so that an error or a completed boundary can drop all of it at once. Some regions
+ * catch errors: a failure inside shows there.
  */
-final class Region {
-    enum Kind {
-        /** The page; a failure here before the shell fails the render. */
-        ROOT,
-        /** A Suspense boundary's content; an error scope when no error boundary encloses it. */
-        SUSPENSE,
-        /** An error boundary; always an error scope. */
-        ERROR,
-        /** A Suspense boundary's fallback. */
-        FALLBACK,
-        /** An error boundary's fallback; an error scope that shows the default error view. */
-        GUARD
-    }
-
-    final Kind kind;
+abstract sealed class Region permits Region.Root, Region.Suspense, Region.Error, Region.Fallback, Region.Guard {
     final Region parent;
     /** The boundary whose pending count this region's own tasks count against. */
     final Boundary boundary;
-    /** The segment an error in this scope replaces. */
+    /** The segment an error caught here replaces. */
     final Segment segment;
-    /** Whether failures inside stop here. */
-    final boolean scope;
-    /** The error boundary, for {@link Kind#ERROR}. */
-    ErrorBoundaryNode errorNode;
-    /** The Suspense boundary whose content this is, for {@link Kind#SUSPENSE}. */
-    Boundary suspense;
-    /** The error view on its way to replace this region on the client, once it failed after being sent. */
-    Boundary replacement;
 
     private ArrayList<Region> children;
     private ArrayList<Task> tasks;
     boolean abandoned;
     boolean failed;
 
-    Region(Kind kind, Region parent, Boundary boundary, Segment segment, boolean scope) {
-        this.kind = kind;
+    Region(Region parent, Boundary boundary, Segment segment) {
         this.parent = parent;
         this.boundary = boundary;
         this.segment = segment;
-        this.scope = scope;
         if (parent != null) {
             if (parent.children == null) {
                 parent.children = new ArrayList<>(2);
@@ -54,6 +30,9 @@ final class Region {
             parent.children.add(this);
         }
     }
+
+    /** @return whether failures inside stop here */
+    abstract boolean catchesErrors();
 
     void addTask(Task task) {
         if (tasks == null) {
@@ -70,7 +49,7 @@ final class Region {
         return tasks;
     }
 
-    /** True when a Suspense boundary inside is still waiting for its content. */
+    /** @return whether a Suspense boundary inside is still waiting for its content */
     boolean hasPendingBoundary() {
         if (children == null) {
             return false;
@@ -79,7 +58,7 @@ final class Region {
             if (child.abandoned) {
                 continue;
             }
-            if (child.kind == Kind.SUSPENSE && !child.suspense.completed) {
+            if (child instanceof Suspense s && !s.boundary.completed) {
                 return true;
             }
             if (child.hasPendingBoundary()) {
@@ -87,5 +66,81 @@ final class Region {
             }
         }
         return false;
+    }
+
+    /** The page; a failure here before the shell fails the render. */
+    static final class Root extends Region {
+        Root(Boundary root) {
+            super(null, root, root.content);
+        }
+
+        @Override
+        boolean catchesErrors() {
+            return true;
+        }
+    }
+
+    /**
+     * A Suspense boundary's content; it catches errors when no error boundary encloses it (each
+     * {@code await} then shows its own failure, as Pareto advises).
+     */
+    static final class Suspense extends Region {
+        private final boolean catches;
+
+        Suspense(Region parent, Boundary suspense, boolean catches) {
+            super(parent, suspense, suspense.content);
+            this.catches = catches;
+        }
+
+        @Override
+        boolean catchesErrors() {
+            return catches;
+        }
+    }
+
+    /** An error boundary. Also a part of its parent segment: it may need region markers. */
+    static final class Error extends Region implements Part {
+        final ErrorBoundaryNode node;
+        /** Its error view, on its way to replace the region on the client after it was sent. */
+        Boundary replacement;
+
+        Error(Region parent, Boundary boundary, Segment segment, ErrorBoundaryNode node) {
+            super(parent, boundary, segment);
+            this.node = node;
+        }
+
+        @Override
+        boolean catchesErrors() {
+            return true;
+        }
+
+        @Override
+        public void writeTo(Flusher flusher, StringBuilder out) {
+            flusher.writeErrorRegion(this, out);
+        }
+    }
+
+    /** A Suspense boundary's fallback: what fails inside goes to the enclosing scope. */
+    static final class Fallback extends Region {
+        Fallback(Region parent, Boundary owner, Segment fallback) {
+            super(parent, owner, fallback);
+        }
+
+        @Override
+        boolean catchesErrors() {
+            return false;
+        }
+    }
+
+    /** An error boundary's own error view; what fails there shows the default error view. */
+    static final class Guard extends Region {
+        Guard(Region parent, Boundary owner, Segment target) {
+            super(parent, owner, target);
+        }
+
+        @Override
+        boolean catchesErrors() {
+            return true;
+        }
     }
 }

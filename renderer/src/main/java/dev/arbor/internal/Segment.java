@@ -3,17 +3,17 @@ package dev.arbor.internal;
 import java.util.ArrayList;
 
 /**
- * An output buffer that may hold holes: text, then a child (a hole for an async node, a boundary
- * reference, an error region), then more text. Children fill in later; flushing walks the tree.
+ * An output buffer that may hold holes: parts (HTML, a hole for an async node, a boundary, an
+ * error region), then trailing text. Holes fill in later; the {@link Flusher} walks the tree.
  */
-final class Segment {
-    /** Text written after the last child. */
+final class Segment implements Part {
+    /** Text written after the last part. */
     StringBuilder text;
-    /** Earlier text and children, in order; {@code null} while the segment has no child. */
-    private ArrayList<Object> parts;
-    /** Set once the segment has been written to the sink. */
+    /** Earlier text and holes, in order; {@code null} while the segment has none. */
+    private ArrayList<Part> parts;
+    /** Set once the segment has been written to the output. */
     boolean flushed;
-    /** The id of the client-side markers around this segment, or -1 when it has none. */
+    /** The id of the region markers around this segment on the client, or -1 when it has none. */
     int markerId = -1;
 
     Segment(int capacity) {
@@ -24,16 +24,16 @@ final class Segment {
         this(64);
     }
 
-    /** Appends a child (a {@link Segment}, {@link Boundary} or {@link Region}) at the current position. */
-    void addChild(Object child) {
+    /** Appends a part at the current position. */
+    void add(Part part) {
         if (parts == null) {
             parts = new ArrayList<>(4);
         }
         if (text.length() > 0) {
-            parts.add(text);
+            parts.add(new Part.Html(text));
             text = new StringBuilder(64);
         }
-        parts.add(child);
+        parts.add(part);
     }
 
     /** Drops everything written so far (an error replaces the content). */
@@ -42,7 +42,19 @@ final class Segment {
         text = new StringBuilder(64);
     }
 
-    ArrayList<Object> parts() {
-        return parts;
+    /** @return whether the segment is plain text, with no part */
+    boolean isFlat() {
+        return parts == null;
+    }
+
+    @Override
+    public void writeTo(Flusher flusher, StringBuilder out) {
+        flushed = true;
+        if (parts != null) {
+            for (Part part : parts) {
+                part.writeTo(flusher, out);
+            }
+        }
+        out.append(text);
     }
 }

@@ -1,6 +1,6 @@
 package dev.arbor.internal;
 
-import dev.arbor.RenderError;
+import dev.arbor.internal.wire.Wire;
 import j2html.rendering.HtmlBuilder;
 import j2html.rendering.TagBuilder;
 import j2html.tags.DomContent;
@@ -8,61 +8,25 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * The j2html builder that every render writes through. It writes into the current segment and
- * carries the render's cursor: which segment, boundary, ownership region and error scope the
- * node being rendered belongs to. Arbor's nodes call back into it to open holes and boundaries.
+ * The j2html builder that every render writes through. It writes into the {@link Cursor}'s
+ * segment; Arbor's nodes call its {@code render...} methods to open holes, boundaries and regions.
  */
 final class SegmentWriter implements HtmlBuilder<Appendable>, TagBuilder {
     private final RenderRequest request;
-
-    Segment segment;
-    Boundary boundary;
-    Region region;
-    Region scope;
-    /** An explicit error boundary encloses the cursor, so Suspense boundaries are not scopes. */
-    boolean explicitAbove;
+    /** Where rendering writes now. */
+    Cursor at = Cursor.NONE;
 
     SegmentWriter(RenderRequest request) {
         this.request = request;
     }
 
-    // ---- the cursor ----
-
-    /** A saved cursor, restored after rendering somewhere else. */
-    static final class Cursor {
-        final Segment segment;
-        final Boundary boundary;
-        final Region region;
-        final Region scope;
-        final boolean explicitAbove;
-
-        Cursor(Segment segment, Boundary boundary, Region region, Region scope, boolean explicitAbove) {
-            this.segment = segment;
-            this.boundary = boundary;
-            this.region = region;
-            this.scope = scope;
-            this.explicitAbove = explicitAbove;
-        }
+    void moveTo(Cursor cursor) {
+        at = cursor;
     }
 
-    Cursor save() {
-        return new Cursor(segment, boundary, region, scope, explicitAbove);
-    }
-
-    void restore(Cursor c) {
-        segment = c.segment;
-        boundary = c.boundary;
-        region = c.region;
-        scope = c.scope;
-        explicitAbove = c.explicitAbove;
-    }
-
-    void moveTo(Segment segment, Boundary boundary, Region region, Region scope, boolean explicitAbove) {
-        this.segment = segment;
-        this.boundary = boundary;
-        this.region = region;
-        this.scope = scope;
-        this.explicitAbove = explicitAbove;
+    /** The text buffer of the cursor's segment (a new one after each part added). */
+    private StringBuilder out() {
+        return at.segment().text;
     }
 
     // ---- rendering content ----
@@ -79,12 +43,10 @@ final class SegmentWriter implements HtmlBuilder<Appendable>, TagBuilder {
         }
     }
 
-    /**
-     * Renders content at the cursor and returns what it threw instead of throwing, with the
-     * cursor restored either way.
-     */
-    Throwable tryRender(DomContent[] children) {
-        Cursor saved = save();
+    /** Renders content at {@code where}, restores the cursor, and returns what it threw instead of throwing. */
+    Throwable tryRender(Cursor where, DomContent[] children) {
+        Cursor saved = at;
+        moveTo(where);
         try {
             for (DomContent child : children) {
                 renderContent(child);
@@ -93,66 +55,89 @@ final class SegmentWriter implements HtmlBuilder<Appendable>, TagBuilder {
         } catch (Throwable t) {
             return t;
         } finally {
-            restore(saved);
+            moveTo(saved);
         }
+    }
+
+    /** Renders one piece of content at {@code where} and restores the cursor; what it throws propagates. */
+    void renderAt(Cursor where, DomContent content) {
+        Cursor saved = at;
+        moveTo(where);
+        try {
+            renderContent(content);
+        } finally {
+            moveTo(saved);
+        }
+    }
+
+    private void add(Part part) {
+        at.segment().add(part);
     }
 
     void renderAsync(AsyncNode<?> node) {
-        if (node.deferred != null) {
-            request.keyOf(node.deferred); // unnamed deferred values are keyed in render order
-        }
+        request.clientData().claimKey(node);
         Stages.Outcome outcome = Stages.peek(node.stage);
         if (outcome != null) {
             if (outcome.error != null) {
-                throw request.caught(node, outcome.error);
+                throw request.errorScopes().caught(node, outcome.error);
             }
-            request.renderValue(node, outcome.value);
+            renderValue(node, outcome.value);
             return;
         }
         if (request.deadlinePassed()) {
-            throw request.caught(node, request.timeout());
+            throw request.errorScopes().caught(node, request.config().errors().timeout());
         }
         Segment hole = new Segment();
-        segment.addChild(hole);
-        Task task = new Task(node, hole, boundary, region, scope, explicitAbove);
-        request.track(task);
+        add(hole);
+        request.track(new Task(node, at.at(hole)));
+    }
+
+    /** Renders an async node's content from its value, at the cursor. */
+    <T> void renderValue(AsyncNode<T> node, Object value) {
+        @SuppressWarnings("unchecked")
+        T v = (T) value;
+        request.clientData().resolved(node, v, at.boundary());
+        renderContent(node.view.apply(v));
+    }
+
+    /** {@link #renderValue} at {@code where}, then back; what it throws propagates. */
+    void renderValueAt(Cursor where, AsyncNode<?> node, Object value) {
+        Cursor saved = at;
+        moveTo(where);
+        try {
+            renderValue(node, value);
+        } finally {
+            moveTo(saved);
+        }
     }
 
     void renderSuspense(SuspenseNode node) {
-        Boundary b = new Boundary(boundary, new Segment(), false);
-        Region r = new Region(Region.Kind.SUSPENSE, region, b, b.content, !explicitAbove);
-        r.suspense = b;
-
-        Cursor saved = save();
-        moveTo(b.content, b, r, r.scope ? r : scope, explicitAbove);
-        Throwable error = tryRender(node.children);
-        restore(saved);
+        Boundary b = new Boundary(at.boundary(), new Segment(), false);
+        Region.Suspense r = new Region.Suspense(at.region(), b, !at.explicitAbove());
+        Throwable error = tryRender(new Cursor(b.content, b, r, r.catchesErrors() ? r : at.errorScope(),
+                at.explicitAbove()), node.children);
         if (error != null) {
-            if (!r.scope) {
-                throw request.rethrow(error);
+            if (!r.catchesErrors()) {
+                throw request.errorScopes().rethrow(error);
             }
-            request.failScope(r, request.errorOf(error));
+            request.errorScopes().fail(r, request.errorScopes().failureOf(error));
         }
-        if (b.pending == 0 && b.content.parts() == null) {
+        if (b.pending == 0 && b.content.isFlat()) {
             // complete and without holes already: its HTML goes straight into the parent's buffer
-            segment.text.append(b.content.text);
+            out().append(b.content.text);
             if (b.data != null) {
-                b.data.forEach(boundary::addData);
+                at.boundary().data().drainFrom(b.data);
             }
             b.rendered = true;
             b.completed = true;
             return;
         }
-        segment.addChild(b);
-        if (b.pending > 0 && !request.blocking()) {
+        add(b);
+        if (b.pending > 0 && !request.config().complete()) {
             b.fallback = new Segment();
-            b.fallbackRegion = new Region(Region.Kind.FALLBACK, region, boundary, b.fallback, false);
-            moveTo(b.fallback, boundary, b.fallbackRegion, scope, explicitAbove);
-            try {
-                renderContent(node.fallback);
-            } finally {
-                restore(saved);
-            }
+            b.fallbackRegion = new Region.Fallback(at.region(), at.boundary(), b.fallback);
+            renderAt(new Cursor(b.fallback, at.boundary(), b.fallbackRegion, at.errorScope(), at.explicitAbove()),
+                    node.fallback);
         }
         b.rendered = true;
         request.checkComplete(b);
@@ -160,27 +145,22 @@ final class SegmentWriter implements HtmlBuilder<Appendable>, TagBuilder {
 
     void renderErrorBoundary(ErrorBoundaryNode node) {
         Segment s = new Segment();
-        Region r = new Region(Region.Kind.ERROR, region, boundary, s, true);
-        r.errorNode = node;
-
-        Cursor saved = save();
-        moveTo(s, boundary, r, r, true);
-        Throwable error = tryRender(node.children);
-        restore(saved);
+        Region.Error r = new Region.Error(at.region(), at.boundary(), s, node);
+        Throwable error = tryRender(new Cursor(s, at.boundary(), r, r, true), node.children);
         if (error != null) {
-            request.failScope(r, request.errorOf(error));
+            request.errorScopes().fail(r, request.errorScopes().failureOf(error));
         }
-        if (s.parts() == null) {
-            segment.text.append(s.text); // nothing inside can fail any more: no region to keep apart
+        if (s.isFlat()) {
+            out().append(s.text); // nothing inside can fail any more: no region to keep apart
         } else {
-            segment.addChild(r);
+            add(r);
         }
     }
 
     void renderHydrationBoundary(HydrationBoundaryNode node) {
-        String script = request.hydrate(node.state);
-        if (script != null) {
-            segment.addChild(new HydrationScript(script));
+        String state = request.clientData().hydrate(node);
+        if (state != null) {
+            add(new Part.QueriesHere(state));
         }
         for (DomContent child : node.children) {
             renderContent(child);
@@ -188,109 +168,106 @@ final class SegmentWriter implements HtmlBuilder<Appendable>, TagBuilder {
     }
 
     void renderIsland(IslandNode node) {
-        String props = request.islandProps(node.props);
-        StringBuilder out = segment.text;
-        out.append("<div data-arbor-island=\"");
-        Html.escape(out, node.name);
-        out.append("\" data-props=\"");
-        Html.escape(out, props);
-        out.append("\">");
+        String props = request.clientData().islandProps(node.props);
+        StringBuilder name = new StringBuilder(node.name.length());
+        Html.escape(name, node.name);
+        StringBuilder escapedProps = new StringBuilder(props.length() + 16);
+        Html.escape(escapedProps, props);
+        Wire.islandStart(out(), name, escapedProps);
         for (DomContent child : node.children) {
             renderContent(child);
         }
-        segment.text.append("</div>");
+        Wire.islandEnd(out());
     }
 
     void renderRuntime() {
-        segment.addChild(RuntimeNode.INSTANCE);
+        add(Part.RuntimeHere.INSTANCE);
     }
 
     /** Writes the default error view at the cursor. */
-    void writeErrorView(RenderError error) {
-        StringBuilder out = segment.text;
-        out.append("<div class=\"arbor-error\" role=\"alert\" data-digest=\"");
-        Html.escape(out, error.digest());
-        out.append("\">");
-        Html.escape(out, error.message());
-        out.append("</div>");
+    void writeErrorView(Failure failure) {
+        out().append("<div class=\"arbor-error\" role=\"alert\" data-digest=\"");
+        Html.escape(out(), failure.digest());
+        out().append("\">");
+        Html.escape(out(), failure.message());
+        out().append("</div>");
     }
 
     // ---- HtmlBuilder / TagBuilder ----
 
     @Override
     public TagBuilder appendStartTag(String name) {
-        segment.text.append('<').append(name);
+        out().append('<').append(name);
         return this;
     }
 
     @Override
     public HtmlBuilder<Appendable> appendEndTag(String name) {
-        segment.text.append("</").append(name).append('>');
+        out().append("</").append(name).append('>');
         return this;
     }
 
     @Override
     public TagBuilder appendEmptyTag(String name) {
-        segment.text.append('<').append(name);
+        out().append('<').append(name);
         return this;
     }
 
     @Override
     public HtmlBuilder<Appendable> appendEscapedText(String txt) {
-        Html.escape(segment.text, txt);
+        Html.escape(out(), txt);
         return this;
     }
 
     @Override
     public HtmlBuilder<Appendable> appendUnescapedText(String txt) {
-        segment.text.append(txt);
+        out().append(txt);
         return this;
     }
 
     @Override
     public TagBuilder appendAttribute(String name, String value) {
-        StringBuilder out = segment.text;
-        out.append(' ').append(name).append("=\"");
-        Html.escape(out, value);
-        out.append('"');
+        out().append(' ').append(name).append("=\"");
+        Html.escape(out(), value);
+        out().append('"');
         return this;
     }
 
     @Override
     public TagBuilder appendBooleanAttribute(String name) {
-        segment.text.append(' ').append(name);
+        out().append(' ').append(name);
         return this;
     }
 
     @Override
     public HtmlBuilder<Appendable> completeTag() {
-        segment.text.append('>');
+        out().append('>');
         return this;
     }
 
     @Override
     public Appendable output() {
-        return segment.text;
+        return out();
     }
 
     @Override
     @Deprecated
     public SegmentWriter append(CharSequence csq) {
-        segment.text.append(csq);
+        out().append(csq);
         return this;
     }
 
     @Override
     @Deprecated
     public SegmentWriter append(CharSequence csq, int start, int end) {
-        segment.text.append(csq, start, end);
+        out().append(csq, start, end);
         return this;
     }
 
     @Override
     @Deprecated
     public SegmentWriter append(char c) {
-        segment.text.append(c);
+        out().append(c);
         return this;
     }
 }

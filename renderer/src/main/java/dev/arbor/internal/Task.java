@@ -1,22 +1,15 @@
 package dev.arbor.internal;
 
-/** An async node waiting for its stage, and where its content will go when the stage completes. */
+/** An async node waiting for its stage, and where its content goes once the stage completes. */
 final class Task {
     final AsyncNode<?> node;
-    final Segment segment;
-    final Boundary boundary;
-    final Region region;
-    final Region scope;
-    final boolean explicitAbove;
+    /** The hole in its parent segment, with the boundary, region and error scope around it. */
+    final Cursor at;
     boolean done;
 
-    Task(AsyncNode<?> node, Segment segment, Boundary boundary, Region region, Region scope, boolean explicitAbove) {
+    Task(AsyncNode<?> node, Cursor at) {
         this.node = node;
-        this.segment = segment;
-        this.boundary = boundary;
-        this.region = region;
-        this.scope = scope;
-        this.explicitAbove = explicitAbove;
+        this.at = at;
     }
 
     /** Cancels the stage if it is a future; other stages cannot be cancelled. */

@@ -1,7 +1,7 @@
 package dev.arbor.query;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.arbor.ArborJson;
+import dev.arbor.internal.Json;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,7 +45,7 @@ public final class QueryClient {
     final ConcurrentHashMap<String, Dehydration.Sent> sent = new ConcurrentHashMap<>();
 
     private QueryClient(Builder builder) {
-        this.objectMapper = builder.objectMapper != null ? builder.objectMapper : ArborJson.newMapper();
+        this.objectMapper = builder.objectMapper != null ? builder.objectMapper : Json.newMapper();
         this.clock = builder.clock;
         this.defaultStaleMillis = toMillis(builder.defaultStaleTime);
     }
@@ -313,7 +313,7 @@ public final class QueryClient {
 
         /**
          * @param objectMapper serializes data when dehydrating; default
-         *     {@link ArborJson#newMapper()}. Use the renderer's, so data reads the same everywhere.
+         *     {@link Json.newMapper()}. Use the renderer's, so data reads the same everywhere.
          * @return this builder
          */
         public Builder objectMapper(ObjectMapper objectMapper) {

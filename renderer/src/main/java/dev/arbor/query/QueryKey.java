@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.arbor.ArborJson;
+import dev.arbor.internal.Json;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -35,7 +35,7 @@ import java.util.Objects;
  */
 public final class QueryKey {
     // Thread-safe once configured; only used to turn values into trees and trees into text.
-    private static final ObjectMapper DEFAULT_MAPPER = ArborJson.newMapper();
+    private static final ObjectMapper DEFAULT_MAPPER = Json.newMapper();
     private static final double MAX_SAFE_INTEGER = 9007199254740991d;
 
     private final ArrayNode parts;
@@ -52,7 +52,7 @@ public final class QueryKey {
 
     /**
      * A key of the given parts, converted to JSON with Arbor's default mapper
-     * ({@link ArborJson#newMapper()}).
+     * ({@link Json.newMapper()}).
      *
      * @param parts the parts, in order; may be empty (the empty key is a prefix of every key)
      * @return the key

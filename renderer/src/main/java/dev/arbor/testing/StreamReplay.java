@@ -3,14 +3,14 @@ package dev.arbor.testing;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.arbor.internal.wire.Wire;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.Document;
@@ -37,7 +37,6 @@ import org.jsoup.nodes.Node;
  * Requires jsoup on the test classpath.
  */
 public final class StreamReplay {
-    private static final Pattern INSTRUCTION = Pattern.compile("^\\$(ac|ae|ad|aq)\\((.*)\\)$", Pattern.DOTALL);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<String> chunks;
@@ -113,7 +112,7 @@ public final class StreamReplay {
         return normalized(document().clone());
     }
 
-    /** @return the number of boundary instructions ({@code $ac}, {@code $ae}) in the stream */
+    /** @return the number of swaps (boundary contents, and error views replacing a region) in the stream */
     public int boundaryInstructions() {
         document();
         return instructions;
@@ -146,7 +145,7 @@ public final class StreamReplay {
 
     /**
      * The HTML of a document in one canonical form for comparison: Arbor's scripts applied (see
-     * {@link #settle(String)}), not pretty-printed, without Arbor's error-region markers.
+     * {@link #settle(String)}), not pretty-printed, without Arbor's region markers.
      *
      * @param html a document
      * @return its canonical HTML
@@ -176,8 +175,8 @@ public final class StreamReplay {
         collectComments(doc, markers);
         for (Comment c : markers) {
             String data = c.getData();
-            if (data.equals("/e") || data.startsWith("e:")) {
-                c.remove();
+            if (Wire.isRegionEnd(data) || Wire.regionStartId(data) >= 0) {
+                c.remove(); // an error region that never failed keeps its markers
             }
         }
         doc.outputSettings().prettyPrint(false);
@@ -190,80 +189,80 @@ public final class StreamReplay {
             if (script.parent() == null) {
                 continue;
             }
-            if ("arbor-runtime".equals(script.id())) {
+            if (Wire.RUNTIME_ID.equals(script.id())) {
                 script.remove();
                 continue;
             }
-            Matcher m = INSTRUCTION.matcher(script.data().trim());
-            if (!m.matches()) {
+            String list = Wire.instructionList(script.data());
+            if (list == null) {
                 continue; // a page's own script
             }
-            String args = m.group(2);
-            switch (m.group(1)) {
-                case "ac":
-                    completeBoundary(doc, Integer.parseInt(args.trim()));
+            JsonNode ops = readList(list);
+            ArrayDeque<Element> contents = contentsBefore(script, ops);
+            for (JsonNode op : ops) {
+                if (op.isInt()) {
+                    swap(doc, op.asInt(), contents.poll());
                     instructions++;
-                    break;
-                case "ae":
-                    replaceErrorRegion(doc, Integer.parseInt(args.trim()));
-                    instructions++;
-                    break;
-                case "aq":
-                    hydrate(args, queries);
-                    break;
-                default:
-                    resolveDeferred(args, values, errors);
+                } else if ("q".equals(op.get(0).asText())) {
+                    hydrate(op.get(1), queries);
+                } else if (op.size() > 3) {
+                    errors.put(op.get(1).asText(), op.get(3));
+                } else {
+                    values.put(op.get(1).asText(), op.get(2));
+                }
             }
             script.remove();
         }
         return doc;
     }
 
-    private static void completeBoundary(Document doc, int id) {
-        Element anchor = doc.getElementById("aB" + id);
-        Element content = doc.getElementById("aS" + id);
-        if (anchor == null || content == null) {
-            if (content != null) {
-                content.remove();
+    /** The templates a script's swaps consume: the elements right before it, in document order. */
+    private static ArrayDeque<Element> contentsBefore(Element script, JsonNode ops) {
+        int swaps = 0;
+        for (JsonNode op : ops) {
+            if (op.isInt()) {
+                swaps++;
             }
-            return;
         }
-        Node start = anchor.previousSibling();
-        Node end = swap(start, content);
-        if (end != null) {
-            end.remove();
+        ArrayDeque<Element> contents = new ArrayDeque<>(swaps);
+        Element e = script.previousElementSibling();
+        for (int i = 0; i < swaps; i++) {
+            if (e == null || !e.tagName().equals("template")) {
+                throw new IllegalStateException("Instruction " + script.data() + " swaps " + swaps
+                        + " regions but only " + i + " templates precede it");
+            }
+            contents.addFirst(e);
+            e = e.previousElementSibling();
         }
-        start.remove();
+        return contents;
     }
 
-    private static void replaceErrorRegion(Document doc, int id) {
-        Element content = doc.getElementById("aS" + id);
+    /** Replaces region {@code id}, markers included, with a template's content; a missing region drops it. */
+    private static void swap(Document doc, int id, Element template) {
+        Comment start = null;
         List<Comment> comments = new ArrayList<>();
         collectComments(doc, comments);
         for (Comment c : comments) {
-            if (c.getData().equals("e:" + id)) {
-                swap(c, content);
-                return;
+            if (Wire.regionStartId(c.getData()) == id) {
+                start = c;
+                break;
             }
         }
-        if (content != null) {
-            content.remove();
+        if (start == null) {
+            template.remove();
+            return;
         }
-    }
-
-    /** Removes what lies between a start marker and its end marker and puts the template's content there. */
-    private static Node swap(Node start, Element template) {
         Node n = start.nextSibling();
         int depth = 0;
         while (n != null) {
             if (n instanceof Comment) {
-                String v = ((Comment) n).getData();
-                if (v.equals("/$") || v.equals("/e")) {
+                String data = ((Comment) n).getData();
+                if (Wire.isRegionEnd(data)) {
                     if (depth == 0) {
                         break;
                     }
                     depth--;
-                } else if (v.equals("$") || v.startsWith("e:")) {
+                } else if (Wire.regionStartId(data) >= 0) {
                     depth++;
                 }
             }
@@ -278,22 +277,14 @@ public final class StreamReplay {
                 ((Element) start.parent()).appendChild(child);
             }
         }
-        template.remove();
-        return n;
-    }
-
-    private static void resolveDeferred(String args, Map<String, JsonNode> values, Map<String, JsonNode> errors) {
-        JsonNode call = readArgs(args);
-        String key = call.get(0).asText();
-        if (call.size() > 2) {
-            errors.put(key, call.get(2));
-        } else {
-            values.put(key, call.get(1));
+        if (n != null) {
+            n.remove();
         }
+        start.remove();
+        template.remove();
     }
 
-    private static void hydrate(String args, Map<String, JsonNode> queries) {
-        JsonNode state = readArgs(args).get(0);
+    private static void hydrate(JsonNode state, Map<String, JsonNode> queries) {
         for (JsonNode query : state.get("queries")) {
             String hash = query.get("queryHash").asText();
             JsonNode incoming = query.get("state");
@@ -311,11 +302,11 @@ public final class StreamReplay {
         }
     }
 
-    private static JsonNode readArgs(String args) {
+    private static JsonNode readList(String list) {
         try {
-            return JSON.readTree("[" + args + "]");
+            return JSON.readTree(list);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Malformed Arbor instruction arguments: " + args, e);
+            throw new IllegalStateException("Malformed Arbor instruction list: " + list, e);
         }
     }
 

@@ -52,8 +52,8 @@ public final class StreamingPage {
             Duration slow = Duration.ofMillis(Math.max(0, request.queryParam("slow", 1200)));
             Duration slower = Duration.ofMillis(Math.max(0, request.queryParam("slower", 2600)));
             return CompletableFuture.completedFuture(new Dashboard(Store.kpis(),
-                    defer("orders", sources.load("orders", slow, Store::recentOrders)),
-                    defer("reviews", sources.load("reviews", slower, Store::reviews))));
+                    defer(sources.load("orders", slow, Store::recentOrders)), // no page script reads them:
+                    defer(sources.load("reviews", slower, Store::reviews)))); // they stay on the server
         }, (request, data) -> div(
                 Ui.pageHeader("Today at " + Store.STORE_NAME,
                         "Figures are in the shell. Orders and reviews stream in when their sources answer."),

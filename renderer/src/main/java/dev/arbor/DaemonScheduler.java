@@ -1,15 +1,14 @@
-package dev.arbor.internal;
+package dev.arbor;
 
-import dev.arbor.Scheduler;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /** The default {@link Scheduler}: one daemon thread for every render's deadline. */
-public final class DaemonScheduler implements Scheduler {
+final class DaemonScheduler implements Scheduler {
     /** The shared instance. */
-    public static final DaemonScheduler INSTANCE = new DaemonScheduler();
+    static final DaemonScheduler INSTANCE = new DaemonScheduler();
 
     private final ScheduledThreadPoolExecutor executor;
 

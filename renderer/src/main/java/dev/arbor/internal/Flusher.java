@@ -1,0 +1,189 @@
+package dev.arbor.internal;
+
+import dev.arbor.internal.wire.Framing;
+import dev.arbor.internal.wire.Instructions;
+import dev.arbor.internal.wire.Wire;
+import java.util.Queue;
+
+/**
+ * Writes what is ready into the next chunk, through the response's {@link Framing}: the shell once
+ * nothing outside a boundary is pending; then each boundary that completed after its fallback was
+ * sent, as a content and a swap; then the data collected on the way. One flush writes one
+ * instruction list, after all of its contents.
+ */
+final class Flusher {
+    private static final String[] POSTAMBLES = {"</body></html>", "</html>"};
+
+    /**
+     * The size of the last shell, shared by all renders: the next root buffer starts that large
+     * instead of growing to it. Only a capacity hint, so races on it are harmless.
+     */
+    private static volatile int shellSizeHint = 4096;
+
+    private final RenderRequest request;
+    private final Framing framing;
+    /** The instructions of the flush being written. */
+    private final Instructions batch = new Instructions();
+    /** Query state met in the shell that the framing cannot write in place. */
+    private final Instructions early = new Instructions();
+    private String postamble = "";
+    private boolean shellSent;
+    /** Writing a content: query state inside it joins the batch, before the content's swap. */
+    private boolean inContent;
+
+    Flusher(RenderRequest request, Framing framing) {
+        this.request = request;
+        this.framing = framing;
+    }
+
+    static int shellSizeHint() {
+        return shellSizeHint;
+    }
+
+    boolean shellSent() {
+        return shellSent;
+    }
+
+    /**
+     * Writes the next chunk: the shell if it has not gone out, the boundaries completed since, and
+     * the one instruction list that swaps them in.
+     *
+     * @param root the shell's boundary, complete
+     * @param completed boundaries that completed after their fallback went out; emptied
+     * @return the chunk, possibly empty
+     */
+    StringBuilder chunk(Boundary root, Queue<Boundary> completed) {
+        StringBuilder out = shellSent ? new StringBuilder(1024) : writeShell(root);
+        Boundary b;
+        while ((b = completed.poll()) != null) {
+            if (b.abandoned || !b.clientPending || !b.completed) {
+                continue; // dropped, or pending again: it is queued again when it completes
+            }
+            request.stopAwaitingOnClient(b);
+            writeCompleted(b, out);
+        }
+        writeInstructions(out);
+        return out;
+    }
+
+    private StringBuilder writeShell(Boundary root) {
+        StringBuilder out;
+        if (root.content.isFlat()) {
+            out = root.content.text; // a shell without holes: send its buffer as it is
+            root.content.flushed = true;
+        } else {
+            out = new StringBuilder(shellSizeHint);
+            root.content.writeTo(this, out);
+        }
+        if (framing.isDocument()) {
+            holdBackPostamble(out);
+        }
+        framing.closeShell(out, early);
+        shellSizeHint = Math.max(4096, out.length() + (out.length() >> 3));
+        shellSent = true;
+        if (root.data != null) {
+            batch.drainFrom(root.data);
+            root.data = null;
+        }
+        if (request.awaitedOnClient() > 0 || request.clientData().runtimeRequired()) {
+            // regions are waiting: the runtime marks them busy for assistive technology, and will
+            // be needed for their swaps anyway
+            framing.runtime(out);
+        }
+        return out;
+    }
+
+    /** Writes a boundary that completed after its fallback went out: its content, then its swap. */
+    private void writeCompleted(Boundary b, StringBuilder out) {
+        int mark = framing.openContent(out);
+        inContent = true;
+        b.content.writeTo(this, out);
+        inContent = false;
+        framing.closeContent(out, mark);
+        batch.swap(b.id);
+        if (b.data != null) {
+            batch.drainFrom(b.data);
+            b.data = null;
+        }
+    }
+
+    /** Ends a flush: the data due, then the one instruction list of this chunk. */
+    private void writeInstructions(StringBuilder out) {
+        batch.drainFrom(request.clientData().trailing());
+        if (request.clientData().runtimeRequired()) {
+            framing.runtime(out);
+        }
+        framing.instructions(out, batch);
+    }
+
+    /** @return what the document still owes at its very end ({@code </body></html>}) */
+    String postamble() {
+        return postamble;
+    }
+
+    // ---- parts, called back by Part.writeTo ----
+
+    void writeBoundary(Boundary b, StringBuilder out) {
+        if (b.abandoned) {
+            return;
+        }
+        if (b.completed) {
+            b.content.writeTo(this, out);
+            if (b.data != null) {
+                batch.drainFrom(b.data);
+                b.data = null;
+            }
+            return;
+        }
+        b.id = request.nextRegionId();
+        request.awaitOnClient(b);
+        Wire.regionStart(out, b.id);
+        if (b.fallback != null) {
+            b.fallback.writeTo(this, out);
+        }
+        Wire.regionEnd(out);
+    }
+
+    void writeErrorRegion(Region.Error r, StringBuilder out) {
+        if (r.abandoned) {
+            return;
+        }
+        if (r.hasPendingBoundary()) {
+            int id = request.nextRegionId();
+            r.segment.markerId = id;
+            Wire.regionStart(out, id);
+            r.segment.writeTo(this, out);
+            Wire.regionEnd(out);
+        } else {
+            r.segment.writeTo(this, out);
+        }
+    }
+
+    void writeRuntime(StringBuilder out) {
+        framing.runtime(out);
+    }
+
+    /**
+     * Query state goes right before the HTML it wraps: in place in the shell; for a content, in the
+     * batch before the content's swap (scripts inside a template would never run).
+     */
+    void writeQueries(String stateJson, StringBuilder out) {
+        if (inContent) {
+            batch.queries(stateJson);
+        } else {
+            early.queries(stateJson);
+            framing.inShell(out, early);
+        }
+    }
+
+    private void holdBackPostamble(StringBuilder out) {
+        for (String p : POSTAMBLES) {
+            int at = out.length() - p.length();
+            if (at >= 0 && out.indexOf(p, at) == at) {
+                postamble = p;
+                out.setLength(at);
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.arbor.internal;
+
+/**
+ * What a {@link Segment} holds before its trailing text: HTML, a hole filled later (a segment), a
+ * boundary, an error region, or a place for the runtime or for query state. Each part writes
+ * itself through the {@link Flusher}.
+ */
+sealed interface Part permits Part.Html, Part.RuntimeHere, Part.QueriesHere, Segment, Boundary, Region.Error {
+
+    /**
+     * @param flusher the flush in progress
+     * @param out the chunk being written
+     */
+    void writeTo(Flusher flusher, StringBuilder out);
+
+    /** Finished HTML. */
+    record Html(StringBuilder html) implements Part {
+        @Override
+        public void writeTo(Flusher flusher, StringBuilder out) {
+            out.append(html);
+        }
+    }
+
+    /** Where the page asked for the client runtime ({@code clientRuntime()} in its head). */
+    enum RuntimeHere implements Part {
+        INSTANCE;
+
+        @Override
+        public void writeTo(Flusher flusher, StringBuilder out) {
+            flusher.writeRuntime(out);
+        }
+    }
+
+    /** A hydration boundary's query state, as JSON, due before the HTML it wraps. */
+    record QueriesHere(String stateJson) implements Part {
+        @Override
+        public void writeTo(Flusher flusher, StringBuilder out) {
+            flusher.writeQueries(stateJson, out);
+        }
+    }
+}

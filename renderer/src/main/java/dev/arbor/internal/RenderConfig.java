@@ -1,0 +1,60 @@
+package dev.arbor.internal;
+
+import com.fasterxml.jackson.databind.ObjectWriter;
+import java.time.Duration;
+import java.util.concurrent.Executor;
+
+/**
+ * Everything one render needs from the API, as a value: the core never calls back into the object
+ * that started it (as Fizz's {@code createRequest} takes its options).
+ *
+ * @param development whether views may show error messages
+ * @param deadline how long the render may take
+ * @param json writes values sent to the client, escaped for a script
+ * @param timers schedules the deadline
+ * @param executor runs the render's state changes one at a time, or {@code null} for any thread
+ * @param nonce the CSP nonce of every script, or {@code null}
+ * @param complete write the whole document once, when everything is complete (no fallbacks, no
+ *     swaps); otherwise stream
+ * @param errors makes and reports failures
+ */
+public record RenderConfig(boolean development, Duration deadline, ObjectWriter json, Timers timers,
+        Executor executor, String nonce, boolean complete, Errors errors) {
+
+    /** Schedules deadlines. */
+    @FunctionalInterface
+    public interface Timers {
+        /**
+         * @param delay how long from now
+         * @param task what to run then (on any thread)
+         * @return cancels the task
+         */
+        Runnable schedule(Duration delay, Runnable task);
+    }
+
+    /** Turns errors into failures, and reports them. */
+    public interface Errors {
+        /**
+         * @param cause an error
+         * @return the failure under a new digest, not reported yet
+         */
+        Failure failure(Throwable cause);
+
+        /**
+         * Logs a failure with its digest. Never throws.
+         *
+         * @param failure the failure
+         */
+        void report(Failure failure);
+
+        /**
+         * @param cause an error
+         * @return whether it is a signal (a not-found, a redirect) that steers the response rather
+         *     than an error, reported only when a boundary has to show it
+         */
+        boolean isSignal(Throwable cause);
+
+        /** @return the error a part still pending at the deadline ends with */
+        RuntimeException timeout();
+    }
+}

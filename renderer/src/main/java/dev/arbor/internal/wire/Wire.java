@@ -1,0 +1,113 @@
+package dev.arbor.internal.wire;
+
+/**
+ * Arbor's wire protocol, the Java half: every marker, id and instruction that a response carries is
+ * spelled here and nowhere else in Java (the runtime's source in {@code src/main/js} is the client
+ * half; {@code docs/protocol.md} explains both). For internal use only: not exported.
+ *
+ * <p>A <em>region</em> is a run of siblings the server may replace later: a Suspense boundary sent
+ * with its fallback, or an error boundary sent while something inside it was pending. Regions are
+ * written {@code <!--$N-->...<!--/$-->} with ids from one sequence per response. Everything after
+ * the shell is an {@link Instructions instruction list}; a {@link Framing} carries contents and
+ * instruction lists in one of two ways: as an HTML document, or as frames for a running page.
+ */
+public final class Wire {
+    /** The id of the runtime's script element: written once per response. */
+    public static final String RUNTIME_ID = "arbor-runtime";
+    /** The runtime's global that applies an instruction list. */
+    public static final String APPLY = "$a";
+    /** An island's element carries its registered name in this attribute. */
+    public static final String ISLAND_ATTRIBUTE = "data-arbor-island";
+    /** An island's props, as JSON, in this attribute. */
+    public static final String PROPS_ATTRIBUTE = "data-props";
+    /** The element every island renders as. */
+    public static final String ISLAND_TAG = "div";
+
+    private static final String REGION_START = "<!--$";
+    private static final String REGION_END = "<!--/$-->";
+    private static final String REGION_END_DATA = "/$";
+
+    private Wire() {
+    }
+
+    /**
+     * Writes the start marker of region {@code id}.
+     *
+     * @param out where
+     * @param id the region's id
+     */
+    public static void regionStart(StringBuilder out, int id) {
+        out.append(REGION_START).append(id).append("-->");
+    }
+
+    /**
+     * Writes the end marker of a region.
+     *
+     * @param out where
+     */
+    public static void regionEnd(StringBuilder out) {
+        out.append(REGION_END);
+    }
+
+    /**
+     * @param commentData the text of an HTML comment
+     * @return the id of the region it starts, or -1 when it is no region start marker
+     */
+    public static int regionStartId(String commentData) {
+        if (commentData.length() < 2 || commentData.charAt(0) != '$') {
+            return -1;
+        }
+        int id = 0;
+        for (int i = 1; i < commentData.length(); i++) {
+            char c = commentData.charAt(i);
+            if (c < '0' || c > '9' || i > 9) {
+                return -1;
+            }
+            id = id * 10 + (c - '0');
+        }
+        return id;
+    }
+
+    /**
+     * @param commentData the text of an HTML comment
+     * @return whether it ends a region
+     */
+    public static boolean isRegionEnd(String commentData) {
+        return REGION_END_DATA.equals(commentData);
+    }
+
+    /**
+     * Reads an instruction script of the document framing.
+     *
+     * @param scriptData the text of a script element
+     * @return the instruction list (a JSON array) it applies, or {@code null} when it is not one
+     */
+    public static String instructionList(String scriptData) {
+        String s = scriptData.strip();
+        if (s.startsWith(APPLY + "([") && s.endsWith("])")) {
+            return s.substring(APPLY.length() + 1, s.length() - 1);
+        }
+        return null;
+    }
+
+    /**
+     * Writes an island's start tag.
+     *
+     * @param out where
+     * @param escapedName the island's name, escaped for an attribute
+     * @param escapedProps its props as JSON, escaped for an attribute
+     */
+    public static void islandStart(StringBuilder out, CharSequence escapedName, CharSequence escapedProps) {
+        out.append('<').append(ISLAND_TAG).append(' ').append(ISLAND_ATTRIBUTE).append("=\"").append(escapedName)
+                .append("\" ").append(PROPS_ATTRIBUTE).append("=\"").append(escapedProps).append("\">");
+    }
+
+    /**
+     * Writes an island's end tag.
+     *
+     * @param out where
+     */
+    public static void islandEnd(StringBuilder out) {
+        out.append("</").append(ISLAND_TAG).append('>');
+    }
+}
