@@ -15,11 +15,13 @@ public final class RenderOptions {
     private final String nonce;
     private final Duration deadline;
     private final Executor executor;
+    private final WireFormat format;
 
     private RenderOptions(Builder b) {
         this.nonce = b.nonce;
         this.deadline = b.deadline;
         this.executor = b.executor;
+        this.format = b.format;
     }
 
     /** No nonce, the renderer's deadline, state changes on whichever thread completes a stage. */
@@ -30,6 +32,11 @@ public final class RenderOptions {
     /** @return a builder with the defaults */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** @return how the response carries the page; {@link WireFormat#DOCUMENT} by default */
+    public WireFormat format() {
+        return format;
     }
 
     /** @return the CSP nonce put on every inline script, or {@code null} */
@@ -55,6 +62,7 @@ public final class RenderOptions {
         private String nonce;
         private Duration deadline;
         private Executor executor;
+        private WireFormat format = WireFormat.DOCUMENT;
 
         private Builder() {
         }
@@ -87,6 +95,16 @@ public final class RenderOptions {
          */
         public Builder executor(Executor executor) {
             this.executor = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        /**
+         * @param format how the response carries the page: a document (the default) or frames
+         *     for a running page
+         * @return this builder
+         */
+        public Builder format(WireFormat format) {
+            this.format = Objects.requireNonNull(format, "format");
             return this;
         }
 

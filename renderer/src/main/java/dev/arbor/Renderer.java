@@ -192,7 +192,9 @@ public final class Renderer {
         RenderConfig config = new RenderConfig(mode == Mode.DEVELOPMENT, renderDeadline, scriptJson,
                 (delay, task) -> scheduler.schedule(delay, task)::cancel, options.executor(), options.nonce(),
                 complete, new Errors(renderDeadline));
-        RenderRequest request = new RenderRequest(config, root, output, Framing.document(options.nonce(), RUNTIME));
+        Framing framing = options.format() == WireFormat.FRAMES ? Framing.frames()
+                : Framing.document(options.nonce(), RUNTIME);
+        RenderRequest request = new RenderRequest(config, root, output, framing);
         request.start();
         return new Handle(request);
     }

@@ -11,6 +11,7 @@ import j2html.tags.DomContent;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 /** TanStack Router's defer/Await: a boundary per await, values streamed to page scripts as JSON. */
@@ -110,5 +111,21 @@ class DeferredTest {
         assertFalse(doc.contains("<template") || doc.contains("<!--$"), "no region and no swap");
         assertEquals("<!doctype html><html><head></head><body><p>n=1</p></body></html>",
                 StreamReplay.settle(doc).outerHtml().replaceAll("\\s*\\n\\s*", ""));
+    }
+
+    @Test
+    void deferredDataDroppedWithAFailedBoundaryIsNotCancelledForItsOtherAwait() {
+        CompletableFuture<String> stage = new CompletableFuture<>();
+        Deferred<String> shared = defer(stage);
+        RecordingSink sink = f.stream(div(
+                errorBoundary(e -> p("failed").withClass("error"),
+                        await(shared, p("..."), s -> p(s)),
+                        async(CompletableFuture.<String>failedFuture(new IllegalStateException("down")), s -> p(s))),
+                await(shared, p("..."), s -> p("still " + s).withClass("other"))));
+        assertFalse(stage.isCancelled(), "deferred data is made to be awaited elsewhere");
+        stage.complete("here");
+        Document doc = StreamReplay.of(sink).document();
+        assertEquals("failed", doc.select(".error").text());
+        assertEquals("still here", doc.select(".other").text());
     }
 }

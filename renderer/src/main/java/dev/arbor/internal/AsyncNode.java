@@ -10,6 +10,8 @@ public final class AsyncNode<T> extends ArborNode {
     final Function<? super T, ? extends DomContent> view;
     /** The key under which page scripts read the value, or {@code null}: it stays on the server. */
     final String key;
+    /** Awaits deferred data, which is made to be shared and awaited later: never cancelled when dropped. */
+    final boolean deferred;
 
     /**
      * @param stage the data
@@ -21,10 +23,13 @@ public final class AsyncNode<T> extends ArborNode {
         this.stage = s;
         this.view = view;
         this.key = null;
+        this.deferred = false;
     }
 
     /**
-     * @param key the key under which page scripts read the value
+     * A node awaiting deferred data.
+     *
+     * @param key the key under which page scripts read the value, or {@code null} to keep it on the server
      * @param stage the data
      * @param view builds the content from the value
      */
@@ -34,6 +39,7 @@ public final class AsyncNode<T> extends ArborNode {
         this.stage = s;
         this.view = view;
         this.key = key;
+        this.deferred = true;
     }
 
     @Override

@@ -248,9 +248,9 @@ public final class RenderRequest {
         task.done = true;
         live.remove(task);
         task.at.boundary().pending--;
-        // a stage awaited elsewhere too, or a keyed value (made to be shared and awaited later),
+        // a stage awaited elsewhere too, or deferred data (made to be shared and awaited later),
         // must live on for the others
-        if (release(task) == 0 && task.node.key == null) {
+        if (release(task) == 0 && !task.node.deferred) {
             task.cancelStage();
         } else {
             orphans.add(task); // cancelled when the render ends, if still running

@@ -70,6 +70,51 @@ public final class StreamReplay {
         return of(sink.chunks());
     }
 
+    /**
+     * Replays a response in the frame framing ({@code WireFormat.FRAMES}), as the runtime applies
+     * it to a running page: {@link #shell()} is the first content (the page's outlet), with
+     * fallbacks; {@link #document()} the outlet after every frame, wrapped in a document's body.
+     *
+     * @param sink a sink a render in the frame framing wrote to
+     * @return the replay
+     */
+    public static StreamReplay ofFrames(RecordingSink sink) {
+        return ofFrames(sink.chunks());
+    }
+
+    /**
+     * @param chunks the chunks of a response in the frame framing
+     * @return the replay
+     * @see #ofFrames(RecordingSink)
+     */
+    public static StreamReplay ofFrames(List<String> chunks) {
+        Objects.requireNonNull(chunks, "chunks");
+        // each frame becomes its document-framing twin; the same replay then applies both
+        List<String> html = new ArrayList<>();
+        StringBuilder early = new StringBuilder(); // instructions before the shell: query state
+        StringBuilder contents = new StringBuilder(); // contents waiting for their instruction list
+        for (Wire.Frame frame : Wire.readFrames(String.join("", chunks))) {
+            boolean shellSeen = !html.isEmpty();
+            if (frame.type() == 'h' && !shellSeen) {
+                html.add(early + frame.payload());
+            } else if (frame.type() == 'h') {
+                contents.append("<template>").append(frame.payload()).append("</template>");
+            } else {
+                String script = "<script>" + Wire.APPLY + "(" + frame.payload() + ")</script>";
+                if (shellSeen) {
+                    html.add(contents + script);
+                    contents.setLength(0);
+                } else {
+                    early.append(script);
+                }
+            }
+        }
+        if (html.isEmpty()) {
+            throw new IllegalArgumentException("No content frame: the response has no shell");
+        }
+        return of(html);
+    }
+
     /** @return the chunks */
     public List<String> chunks() {
         return chunks;

@@ -91,6 +91,51 @@ public final class Wire {
     }
 
     /**
+     * One frame of the frame framing.
+     *
+     * @param type {@code 'h'} for a content (HTML), {@code 'i'} for an instruction list (JSON)
+     * @param payload the frame's text
+     */
+    public record Frame(char type, String payload) {
+    }
+
+    /**
+     * Reads a response in the frame framing.
+     *
+     * @param text the whole response
+     * @return its frames, in order
+     * @throws IllegalArgumentException when the text is not a sequence of whole frames
+     */
+    public static java.util.List<Frame> readFrames(String text) {
+        java.util.List<Frame> frames = new java.util.ArrayList<>();
+        int at = 0;
+        while (at < text.length()) {
+            char type = text.charAt(at);
+            int colon = text.indexOf(':', at);
+            if ((type != 'h' && type != 'i') || colon < at + 2) {
+                throw new IllegalArgumentException("Not a frame at " + at + ": " + snippet(text, at));
+            }
+            int length;
+            try {
+                length = Integer.parseInt(text, at + 1, colon, 10);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("Bad frame length at " + at + ": " + snippet(text, at), e);
+            }
+            int end = colon + 1 + length;
+            if (length < 0 || end > text.length()) {
+                throw new IllegalArgumentException("Frame at " + at + " is cut short: " + snippet(text, at));
+            }
+            frames.add(new Frame(type, text.substring(colon + 1, end)));
+            at = end;
+        }
+        return frames;
+    }
+
+    private static String snippet(String text, int at) {
+        return text.substring(at, Math.min(text.length(), at + 40));
+    }
+
+    /**
      * Writes an island's start tag.
      *
      * @param out where
