@@ -67,14 +67,10 @@ final class Flusher {
     }
 
     private StringBuilder writeShell(Boundary root) {
-        StringBuilder out;
-        if (root.content.isFlat()) {
-            out = root.content.text; // a shell without holes: send its buffer as it is
-            root.content.flushed = true;
-        } else {
-            out = new StringBuilder(shellSizeHint);
-            root.content.writeTo(this, out);
-        }
+        StringBuilder out = root.content.isFlat()
+                ? root.content.text // a shell without holes: send its buffer as it is
+                : new StringBuilder(shellSizeHint);
+        root.content.writeTo(this, out);
         if (framing.isDocument()) {
             holdBackPostamble(out);
         }

@@ -24,7 +24,8 @@ import java.util.concurrent.CompletionStage;
  */
 public final class RenderRequest {
     private final RenderConfig config;
-    private final DomContent rootNode;
+    /** The page, until its first render is over: then only pending parts stay reachable. */
+    private DomContent rootNode;
     private final Output output;
     private final SerialExecutor executor;
     private final SegmentWriter writer = new SegmentWriter(this);
@@ -167,6 +168,7 @@ public final class RenderRequest {
         startNanos = System.nanoTime();
         Throwable error = writer.tryRender(new Cursor(root.content, root, rootRegion, rootRegion, false),
                 new DomContent[] {rootNode});
+        rootNode = null;
         if (error != null) {
             errorScopes.fail(rootRegion, errorScopes.failureOf(error));
             return;

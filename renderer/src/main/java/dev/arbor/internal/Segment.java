@@ -47,6 +47,10 @@ final class Segment implements Part {
         return parts == null;
     }
 
+    /**
+     * Writes the segment and lets go of it: once sent, nothing of it needs to stay reachable
+     * (an open stream holds only what is still pending).
+     */
     @Override
     public void writeTo(Flusher flusher, StringBuilder out) {
         flushed = true;
@@ -55,6 +59,10 @@ final class Segment implements Part {
                 part.writeTo(flusher, out);
             }
         }
-        out.append(text);
+        if (text != out) {
+            out.append(text);
+        }
+        parts = null;
+        text = null;
     }
 }
