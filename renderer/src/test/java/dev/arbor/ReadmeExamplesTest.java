@@ -8,7 +8,7 @@ import dev.arbor.query.DehydrateOptions;
 import dev.arbor.query.Dehydration;
 import dev.arbor.query.QueryClient;
 import dev.arbor.query.QueryKey;
-import dev.arbor.query.QueryOptions;
+import dev.arbor.query.QueryDefinition;
 import dev.arbor.testing.RecordingSink;
 import dev.arbor.testing.StreamReplay;
 import j2html.tags.DomContent;
@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -104,14 +105,20 @@ class ReadmeExamplesTest {
     }
 
     // README:query
-    static DomContent postsPage(QueryClient queryClient, PostsApi api) {
-        QueryKey posts = QueryKey.of("posts");
-        QueryKey comments = QueryKey.of("comments", 1);
-        queryClient.prefetchQuery(QueryOptions.of(comments, () -> api.comments(1)));  // not awaited
-        return async(queryClient.fetchQuery(QueryOptions.of(posts, api::posts)), list ->
+    record PostsQueries(QueryDefinition<Void, List<String>> posts, QueryDefinition<Long, List<String>> comments) {
+        static PostsQueries of(PostsApi api) {
+            return new PostsQueries(
+                QueryDefinition.of("posts", api::posts),                         // key ["posts"]
+                QueryDefinition.of("comments", Long.class, api::comments));      // key ["comments", 1]
+        }
+    }
+
+    static DomContent postsPage(QueryClient queryClient, PostsQueries queries) {
+        queryClient.prefetchQuery(queries.comments().options(1L));                 // not awaited
+        return async(queryClient.ensureQueryData(queries.posts().options()), list -> // List<String>, no cast
             hydrationBoundary(
                 Dehydration.dehydrate(queryClient, DehydrateOptions.defaults().includePendingQueries(true)),
-                island("post-list", posts.toJson(), ul(each(list, t -> li(t))))));
+                island("post-list", queries.posts().key().toJson(), ul(each(list, t -> li(t))))));
     }
     // END
 
@@ -124,8 +131,10 @@ class ReadmeExamplesTest {
     @Test
     void thePostsPageHydratesAndStreamsThePendingQuery() {
         CompletableFuture<List<String>> comments = new CompletableFuture<>();
+        AtomicInteger postFetches = new AtomicInteger();
         PostsApi api = new PostsApi() {
             public CompletionStage<List<String>> posts() {
+                postFetches.incrementAndGet();
                 return CompletableFuture.completedFuture(List.of("Hello"));
             }
 
@@ -133,13 +142,17 @@ class ReadmeExamplesTest {
                 return comments;
             }
         };
+        PostsQueries queries = PostsQueries.of(api);
+        QueryClient queryClient = QueryClient.create();
+        queryClient.prefetchQuery(queries.posts().options()); // a loader fetched the posts already
         RecordingSink sink = new RecordingSink();
-        Renderer.create().stream(html(body(postsPage(QueryClient.create(), api))), sink);
+        Renderer.create().stream(html(body(postsPage(queryClient, queries))), sink);
         comments.complete(List.of("first!"));
         StreamReplay replay = StreamReplay.of(sink);
         assertEquals("Hello", replay.queryCache().get(QueryKey.of("posts").hash()).get("data").get(0).asText());
         assertEquals("first!", replay.queryCache().get(QueryKey.of("comments", 1).hash()).get("data").get(0).asText());
         assertEquals(2, sink.chunks().size());
+        assertEquals(1, postFetches.get(), "ensureQueryData takes the cached posts: fetchQuery would fetch again");
     }
 
     @Test

@@ -14,16 +14,11 @@ import dev.arbor.demo.pages.ProductPages;
 import dev.arbor.demo.pages.ShellPage;
 import dev.arbor.demo.pages.SimplePages;
 import dev.arbor.demo.pages.StreamingPage;
-import dev.arbor.query.QueryRegistry;
 import dev.arbor.vertx.ArborHost;
 import dev.arbor.vertx.Head;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
-import java.time.Duration;
-import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** The demo's host and routes, shared by {@link DemoMain} and the tests. */
 public final class DemoApp {
@@ -51,34 +46,16 @@ public final class DemoApp {
     }
 
     /**
-     * The queries that pages prefetch and browsers refetch through {@link ArborHost#QUERY_ENDPOINT}.
-     * Make one per application: the feed's revision counts every fetch, on every server instance.
-     *
-     * @param sources where their data comes from
-     * @return the registry
-     */
-    public static QueryRegistry queries(Sources sources) {
-        AtomicInteger revision = new AtomicInteger();
-        DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm:ss");
-        return new QueryRegistry()
-                .register("posts", key -> sources.load("posts", Duration.ofMillis(400),          // ["posts"]
-                        () -> Forum.feed(revision.incrementAndGet(), LocalTime.now().format(time))))
-                .register("comments", key -> sources.load("comments", Duration.ofMillis(2200),   // ["comments", 1]
-                        () -> Forum.comments(key.toJson().get(1).asLong())))
-                .register("stats", key -> sources.load("stats", Duration.ofMillis(1500), Forum::stats)); // ["stats"]
-    }
-
-    /**
      * @param vertx the Vert.x instance
      * @param host the host
      * @param sources where the pages' data comes from
-     * @param queries the queries, from {@link #queries(Sources)}
+     * @param queries the forum's queries, from {@link ForumQueries#of(Sources)}
      * @return the router of one server instance
      */
-    public static Router router(Vertx vertx, ArborHost host, Sources sources, QueryRegistry queries) {
+    public static Router router(Vertx vertx, ArborHost host, Sources sources, ForumQueries queries) {
         Router router = Router.router(vertx);
         router.get("/assets/*").handler(StaticHandler.create("webroot"));
-        router.route(ArborHost.QUERY_ENDPOINT).handler(host.queryEndpoint(queries));
+        router.route(ArborHost.QUERY_ENDPOINT).handler(host.queryEndpoint(queries.registry()));
         host.mount(router, "/", IndexPage.page());
         host.mount(router, "/streaming", StreamingPage.page(sources));
         host.mount(router, "/nested", NestedPage.page(sources));

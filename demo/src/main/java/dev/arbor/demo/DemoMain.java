@@ -2,7 +2,6 @@ package dev.arbor.demo;
 
 import dev.arbor.Mode;
 import dev.arbor.Renderer;
-import dev.arbor.query.QueryRegistry;
 import dev.arbor.vertx.ArborHost;
 import dev.arbor.vertx.ArborServer;
 import io.vertx.core.Vertx;
@@ -27,7 +26,7 @@ public final class DemoMain {
         ArborHost host = DemoApp.host(renderer);
         Sources sources = new TimerSources(vertx);
 
-        QueryRegistry queries = DemoApp.queries(sources);
+        ForumQueries queries = ForumQueries.of(sources);
 
         ArborServer.deploy(vertx, ArborServer.options(port), v -> DemoApp.router(v, host, sources, queries), instances)
                 .onSuccess(id -> System.out.println("Arbor demo: http://localhost:" + port + "/  ("

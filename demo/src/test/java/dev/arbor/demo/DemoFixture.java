@@ -23,7 +23,7 @@ final class DemoFixture implements AutoCloseable {
                 .errorReporter((digest, error) -> { }).build();
         ArborHost host = DemoApp.host(renderer);
         server = vertx.createHttpServer(ArborServer.options(0))
-                .requestHandler(DemoApp.router(vertx, host, sources, DemoApp.queries(sources)))
+                .requestHandler(DemoApp.router(vertx, host, sources, ForumQueries.of(sources)))
                 .listen().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 

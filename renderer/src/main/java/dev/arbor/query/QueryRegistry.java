@@ -8,21 +8,40 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * Queries registered under a name, the first part of their key: the server prefetches them with
- * {@link #options(QueryKey)}, and the host's refetch endpoint runs them again for client code
- * ({@code arbor.refetch(["posts", ...])}). Only registered queries can be reached from the client.
- * Configure once at start-up and share; registration is thread-safe.
+ * The queries that client code may run again through the host's refetch endpoint
+ * ({@code arbor.refetch(["comments", 42])}), each under its name, the first part of its keys.
+ * Only registered queries can be reached from the client. Configure once at start-up and share;
+ * registration is thread-safe.
  *
  * <pre>{@code
  * QueryRegistry queries = new QueryRegistry()
- *     .register("posts", key -> posts.list())                          // ["posts"]
- *     .register("comments", key -> comments.of(key.toJson().get(1).asLong())); // ["comments", 42]
+ *     .register(POSTS)                                   // QueryDefinition<Void, Feed>: ["posts"]
+ *     .register(COMMENTS);                               // QueryDefinition<Long, List<Comment>>: ["comments", 42]
  * }</pre>
+ *
+ * Pages fetch through the same {@link QueryDefinition definitions}, typed
+ * ({@code client.fetchQuery(COMMENTS.options(42L))}); the registry only maps a client's key back to
+ * its definition, reading the argument from the key's JSON.
  */
 public final class QueryRegistry {
-    private final Map<String, Function<QueryKey, ? extends CompletionStage<?>>> queries = new ConcurrentHashMap<>();
+    private final Map<String, Function<QueryKey, QueryOptions<Object>>> queries = new ConcurrentHashMap<>();
 
     /**
+     * Registers a typed query under its name.
+     *
+     * @param definition the query
+     * @return this registry
+     * @throws IllegalArgumentException when the name is taken
+     */
+    public QueryRegistry register(QueryDefinition<?, ?> definition) {
+        Objects.requireNonNull(definition, "definition");
+        return add(definition.name(), key -> erase(definition.optionsFor(key)));
+    }
+
+    /**
+     * Registers an untyped family of queries: the function reads what it needs from the key's
+     * JSON. Prefer a {@link QueryDefinition}, whose function gets a typed argument.
+     *
      * @param name the first part of every key of this query
      * @param fn fetches the data for a key
      * @return this registry
@@ -31,7 +50,11 @@ public final class QueryRegistry {
     public QueryRegistry register(String name, Function<QueryKey, ? extends CompletionStage<?>> fn) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(fn, "fn");
-        if (queries.putIfAbsent(name, fn) != null) {
+        return add(name, key -> QueryOptions.of(key, k -> erase(fn.apply(k))));
+    }
+
+    private QueryRegistry add(String name, Function<QueryKey, QueryOptions<Object>> options) {
+        if (queries.putIfAbsent(name, options) != null) {
             throw new IllegalArgumentException("A query named '" + name + "' is already registered");
         }
         return this;
@@ -39,8 +62,10 @@ public final class QueryRegistry {
 
     /**
      * @param key a key whose first part names a registered query
-     * @return the options to fetch it with
-     * @throws IllegalArgumentException when no query is registered under the key's first part
+     * @return the options to fetch it with; its data is untyped here (use the query's
+     *     {@link QueryDefinition} in pages)
+     * @throws IllegalArgumentException when no query is registered under the key's first part, or
+     *     the key does not fit the query's definition
      */
     public QueryOptions<Object> options(QueryKey key) {
         return find(key).orElseThrow(() -> new IllegalArgumentException(
@@ -50,18 +75,21 @@ public final class QueryRegistry {
     /**
      * @param key a key from the client
      * @return its options, or empty when no query is registered under its first part
+     * @throws IllegalArgumentException when a query is registered under its first part but the key
+     *     does not fit its definition (a missing, extra or mistyped argument): the client's mistake
      */
     public Optional<QueryOptions<Object>> find(QueryKey key) {
         Objects.requireNonNull(key, "key");
         if (key.size() == 0 || !key.toJson().get(0).isTextual()) {
             return Optional.empty();
         }
-        Function<QueryKey, ? extends CompletionStage<?>> fn = queries.get(key.toJson().get(0).asText());
-        if (fn == null) {
-            return Optional.empty();
-        }
-        @SuppressWarnings("unchecked")
-        Function<QueryKey, CompletionStage<Object>> typed = (Function<QueryKey, CompletionStage<Object>>) (Function<?, ?>) fn;
-        return Optional.of(QueryOptions.of(key, typed));
+        Function<QueryKey, QueryOptions<Object>> options = queries.get(key.toJson().get(0).asText());
+        return options == null ? Optional.empty() : Optional.of(options.apply(key));
+    }
+
+    // The endpoint only serializes the data: its static type no longer matters there.
+    @SuppressWarnings("unchecked")
+    private static <T> T erase(Object value) {
+        return (T) value;
     }
 }

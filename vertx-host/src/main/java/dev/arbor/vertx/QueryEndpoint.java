@@ -110,7 +110,13 @@ final class QueryEndpoint implements Handler<RoutingContext> {
             fail(context, 400, e.getMessage());
             return;
         }
-        Optional<QueryOptions<Object>> options = registry.find(key);
+        Optional<QueryOptions<Object>> options;
+        try {
+            options = registry.find(key);
+        } catch (IllegalArgumentException e) { // a registered query, asked with an argument that does not fit
+            fail(context, 400, e.getMessage());
+            return;
+        }
         if (options.isEmpty()) {
             fail(context, 404, "No query is registered for " + key.hash());
             return;

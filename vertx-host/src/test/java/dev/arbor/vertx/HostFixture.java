@@ -20,6 +20,7 @@ import dev.arbor.query.Dehydration;
 import dev.arbor.query.QueryClient;
 import dev.arbor.query.QueryKey;
 import dev.arbor.query.QueryOptions;
+import dev.arbor.query.QueryDefinition;
 import dev.arbor.query.QueryRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -72,10 +73,8 @@ final class HostFixture implements AutoCloseable {
     final ArborHost host;
     /** The queries behind {@link ArborHost#QUERY_ENDPOINT}, their data behind gates. */
     final QueryRegistry queries = new QueryRegistry()
-            .register("user", key -> {
-                long id = key.toJson().get(1).asLong();
-                return gates.get("user:" + id).thenApply(name -> Map.of("id", id, "name", name));
-            })
+            .register(QueryDefinition.of("user", Long.class, id -> // typed: ["user", 7]
+                    gates.get("user:" + id).thenApply(name -> Map.of("id", id, "name", name))))
             .register("gated", key -> gates.get("gated"))
             .register("throws", key -> {
                 throw new IllegalStateException("secret thrown detail");

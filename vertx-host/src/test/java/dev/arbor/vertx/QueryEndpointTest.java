@@ -132,6 +132,20 @@ class QueryEndpointTest {
     }
 
     @Test
+    void argumentsThatDoNotFitATypedQueryAnswer400(Vertx vertx) {
+        app = HostFixture.start(vertx);
+        Answer mistyped = StreamingResponse.join(get("[\"user\", \"seven\"]"));
+        assertEquals(400, mistyped.status(), mistyped.body());
+        assertEquals("The argument of query 'user' must be a Long, got \"seven\"", mistyped.json().get("error").asText());
+
+        Answer missing = StreamingResponse.join(get("[\"user\"]"));
+        assertEquals(400, missing.status(), missing.body());
+        assertEquals("The query 'user' takes one argument of type Long: its key is [\"user\", argument], got [\"user\"]",
+                missing.json().get("error").asText());
+        assertTrue(app.reports.isEmpty(), "a client's mistake is not a server error");
+    }
+
+    @Test
     void otherMethodsAnswer405(Vertx vertx) {
         app = HostFixture.start(vertx);
         Answer put = call(HttpMethod.PUT, ArborHost.QUERY_ENDPOINT + "?key=%5B%22user%22%2C1%5D", "");

@@ -21,19 +21,19 @@ import dev.arbor.demo.Forum;
 import dev.arbor.demo.Forum.Feed;
 import dev.arbor.demo.Forum.Post;
 import dev.arbor.demo.Forum.Thread;
+import dev.arbor.demo.ForumQueries;
 import dev.arbor.demo.Sources;
 import dev.arbor.demo.Ui;
 import dev.arbor.query.DehydrateOptions;
 import dev.arbor.query.Dehydration;
 import dev.arbor.query.QueryClient;
-import dev.arbor.query.QueryKey;
-import dev.arbor.query.QueryRegistry;
 import dev.arbor.vertx.Head;
 import dev.arbor.vertx.Page;
 import dev.arbor.vertx.PageRequest;
 import j2html.tags.DomContent;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
 /**
  * {@code /posts}: a server component fetches the feed into the request's query cache and hydrates
@@ -46,19 +46,12 @@ public final class PostsPage {
     private PostsPage() {
     }
 
-    /** The feed. */
-    public static final QueryKey POSTS = QueryKey.of("posts");
-    /** The featured post's comments. */
-    public static final QueryKey COMMENTS = QueryKey.of("comments", Forum.FEATURED);
-    /** Reader stats: their source always fails. */
-    public static final QueryKey STATS = QueryKey.of("stats");
-
     /**
      * @param sources where the featured thread comes from
-     * @param queries the registered queries, shared with the refetch endpoint
+     * @param queries the forum's queries, shared with the refetch endpoint
      * @return the page
      */
-    public static Page<Void> page(Sources sources, QueryRegistry queries) {
+    public static Page<Void> page(Sources sources, ForumQueries queries) {
         return Page.of(request -> {
                     QueryClient client = request.queryClient(); // this request's cache, never shared
                     // Pending queries go out too, and failed ones (redacted), so that every
@@ -66,15 +59,15 @@ public final class PostsPage {
                     DehydrateOptions streamed = request.dehydrateOptions()
                             .includePendingQueries(true)
                             .shouldDehydrateQuery(state -> true);
-                    client.prefetchQuery(queries.options(COMMENTS)); // not awaited: streams when it settles
-                    client.prefetchQuery(queries.options(STATS));
+                    client.prefetchQuery(queries.comments().options(Forum.FEATURED)); // not awaited: streams
+                    client.prefetchQuery(queries.stats().options());
                     return div(
                             Ui.pageHeader("Posts and a client query cache",
                                     "The feed is fetched on the server and hydrated into the browser's cache; "
                                             + "comments and reader stats stream in when their queries settle."),
                             hydrationBoundary(Dehydration.dehydrateNew(client, streamed), // comments, stats: pending
-                                    statsStrip(),
-                                    div(feedCard(client, queries, streamed), discussionCard(sources))
+                                    statsStrip(queries),
+                                    div(feedCard(client, queries, streamed), discussionCard(sources, queries))
                                             .withClass("grid two")),
                             islandsScript(request));
                 })
@@ -84,20 +77,19 @@ public final class PostsPage {
     }
 
     /** A server component: awaits the feed, then sends it with the HTML that lists it. */
-    private static DomContent feedCard(QueryClient client, QueryRegistry queries, DehydrateOptions streamed) {
-        // The registry's options are untyped: the query function's Feed comes back as an Object.
-        var feed = client.fetchQuery(queries.options(POSTS)).thenApply(Feed.class::cast);
+    private static DomContent feedCard(QueryClient client, ForumQueries queries, DehydrateOptions streamed) {
+        CompletionStage<Feed> feed = client.fetchQuery(queries.posts().options()); // typed: no cast
         return Ui.card("Latest posts", errorBoundary(error -> Ui.errorPanel("The feed", error),
                         suspense(ul(Ui.skeletonItems(4)).withClass("reviews"), async(feed, data -> hydrationBoundary(
-                                Dehydration.dehydrateNew(client, streamed), postList(data))))))
+                                Dehydration.dehydrateNew(client, streamed), postList(queries, data))))))
                 .withId("feed");
     }
 
-    private static DomContent discussionCard(Sources sources) {
+    private static DomContent discussionCard(Sources sources, ForumQueries queries) {
         var thread = sources.load("thread", Duration.ofMillis(900), () -> Forum.thread(Forum.FEATURED));
         return Ui.card("Discussion", errorBoundary(error -> Ui.errorPanel("The thread", error),
                         suspense(div(Ui.skeletonLines(5)).withId("thread-skeleton"),
-                                async(thread, PostsPage::discussion))))
+                                async(thread, t -> discussion(queries, t)))))
                 .withId("discussion");
     }
 
@@ -106,8 +98,8 @@ public final class PostsPage {
      * island is a plain {@code <div>} of the renderer's, so its state attributes go on the one
      * element inside.
      */
-    private static DomContent postList(Feed feed) {
-        return island("post-list", Map.of("key", POSTS.toJson()), div(
+    private static DomContent postList(ForumQueries queries, Feed feed) {
+        return island("post-list", Map.of("key", queries.posts().key().toJson()), div(
                 div(span("Revision " + feed.revision() + " · fetched at " + feed.fetchedAt()).withClass("feed-meta muted"),
                         button("Refresh").withClass("button small refresh").attr("type", "button").isDisabled())
                         .withClass("feed-head"),
@@ -124,18 +116,18 @@ public final class PostsPage {
     }
 
     /** Streams in when the thread's source answers; the comments island inside mounts then. */
-    private static DomContent discussion(Thread thread) {
+    private static DomContent discussion(ForumQueries queries, Thread thread) {
         return div(article(h2(thread.title()), p("by " + thread.author()).withClass("muted"), p(thread.body()))
                         .withClass("thread"),
-                island("comments", Map.of("key", COMMENTS.toJson()), div(
+                island("comments", Map.of("key", queries.comments().key(Forum.FEATURED).toJson()), div(
                         h4(span("Comments"), span().withClass("comment-count muted")),
                         ul(Ui.skeletonItems(3)).withClass("comments reviews"))
                         .withClass("comments-island").attr("data-state", "server")))
                 .withId("thread");
     }
 
-    private static DomContent statsStrip() {
-        return island("reader-stats", Map.of("key", STATS.toJson()), div(
+    private static DomContent statsStrip(ForumQueries queries) {
+        return island("reader-stats", Map.of("key", queries.stats().key().toJson()), div(
                 span("Reader stats").withClass("strong"),
                 span(span().withClass("skeleton line stats-skeleton")).withClass("stats-body"),
                 span("This source always fails, to show a query whose streamed result is an error.")
