@@ -24,15 +24,15 @@ public final class RenderError {
     }
 
     /**
-     * An error with a new digest (random, base 36), not reported yet.
+     * An error with a new random digest ({@link DigestFunction#random()}), not reported yet. A
+     * renderer makes its errors with its own {@link Renderer.Builder#digest digest function}.
      *
      * @param cause the error
      * @param mode the renderer's mode
      * @return the error
      */
     public static RenderError of(Throwable cause, Mode mode) {
-        String digest = Long.toString(java.util.concurrent.ThreadLocalRandom.current().nextLong() >>> 1, 36);
-        return new RenderError(digest, cause, mode);
+        return new RenderError(DigestFunction.random().digest(cause), cause, mode);
     }
 
     /** Short id under which the full error was reported on the server. Safe to show. */

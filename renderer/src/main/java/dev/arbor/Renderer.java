@@ -38,6 +38,7 @@ public final class Renderer {
     private final ObjectMapper objectMapper;
     private final Scheduler scheduler;
     private final ErrorReporter errorReporter;
+    private final DigestFunction digests;
     private final ObjectWriter scriptJson;
 
     private Renderer(Builder b) {
@@ -47,6 +48,7 @@ public final class Renderer {
         this.scheduler = b.scheduler != null ? b.scheduler : DaemonScheduler.INSTANCE;
         this.errorReporter = b.errorReporter != null ? b.errorReporter
                 : (digest, error) -> LOG.log(System.Logger.Level.ERROR, "Render error " + digest, error);
+        this.digests = b.digests;
         this.scriptJson = ScriptJson.writer(objectMapper);
     }
 
@@ -144,7 +146,24 @@ public final class Renderer {
      * @return the error with its digest, to show
      */
     public RenderError report(Throwable error) {
-        return report(RenderError.of(error, mode));
+        return report(errorOf(error));
+    }
+
+    /** A new error under this renderer's digest, not reported yet. */
+    private RenderError errorOf(Throwable cause) {
+        return new RenderError(digest(cause), cause, mode);
+    }
+
+    /** The digest function's answer; a random digest when it fails or gives nothing. */
+    private String digest(Throwable cause) {
+        String digest;
+        try {
+            digest = digests.digest(cause);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "The digest function failed, a random digest is used: " + e);
+            digest = null;
+        }
+        return digest == null || digest.isEmpty() ? DigestFunction.random().digest(cause) : digest;
     }
 
     /**
@@ -187,6 +206,11 @@ public final class Renderer {
         return errorReporter;
     }
 
+    /** @return names caught errors for the client */
+    public DigestFunction digestFunction() {
+        return digests;
+    }
+
     private RenderHandle start(DomContent root, RenderOptions options, Output output, boolean complete) {
         Duration renderDeadline = options.deadline() != null ? options.deadline() : deadline;
         RenderConfig config = new RenderConfig(mode == Mode.DEVELOPMENT, renderDeadline, scriptJson,
@@ -214,8 +238,7 @@ public final class Renderer {
 
         @Override
         public Failure failure(Throwable cause) {
-            RenderError error = RenderError.of(cause, mode);
-            return new Failure(error.digest(), cause, mode == Mode.DEVELOPMENT);
+            return new Failure(digest(cause), cause, mode == Mode.DEVELOPMENT);
         }
 
         @Override
@@ -318,6 +341,7 @@ public final class Renderer {
         private ObjectMapper objectMapper;
         private Scheduler scheduler;
         private ErrorReporter errorReporter;
+        private DigestFunction digests = DigestFunction.random();
 
         private Builder() {
         }
@@ -365,6 +389,17 @@ public final class Renderer {
          */
         public Builder errorReporter(ErrorReporter errorReporter) {
             this.errorReporter = Objects.requireNonNull(errorReporter, "errorReporter");
+            return this;
+        }
+
+        /**
+         * @param digests names every caught error for the client; {@link DigestFunction#random()}
+         *     by default. A test can fix it ({@code error -> "test"}) so that two renders of a
+         *     failing page compare equal.
+         * @return this builder
+         */
+        public Builder digest(DigestFunction digests) {
+            this.digests = Objects.requireNonNull(digests, "digests");
             return this;
         }
 
