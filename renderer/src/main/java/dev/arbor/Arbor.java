@@ -9,6 +9,7 @@ import dev.arbor.internal.RuntimeNode;
 import dev.arbor.internal.SuspenseNode;
 import dev.arbor.query.DehydratedQuery;
 import dev.arbor.query.DehydratedState;
+import j2html.TagCreator;
 import j2html.tags.DomContent;
 import java.util.ArrayList;
 import java.util.List;
@@ -215,6 +216,32 @@ public final class Arbor {
      */
     public static DomContent clientRuntime() {
         return RuntimeNode.INSTANCE;
+    }
+
+    /**
+     * An error's details for developers: the exception, its stack trace and the component path
+     * where it happened, escaped, in a {@code <details class="arbor-error-details" open>}. Only in
+     * {@link Mode#DEVELOPMENT}: for an error caught in production it renders nothing, so it is
+     * safe to put in any error view. In development mode Arbor adds it after every error
+     * boundary's fallback and inside its default error view by itself; a host adds it to its 500
+     * page.
+     *
+     * @param error the error
+     * @return the details, or nothing in production
+     */
+    public static DomContent errorDetails(RenderError error) {
+        Objects.requireNonNull(error, "error");
+        if (error.mode() != Mode.DEVELOPMENT) {
+            return TagCreator.text("");
+        }
+        Throwable cause = error.cause();
+        return TagCreator.details(
+                TagCreator.summary(cause.getClass().getName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage())),
+                TagCreator.iff(error.componentPath().isPresent(),
+                        TagCreator.p("in " + error.componentPath().orElse("")).withClass("arbor-error-path")),
+                TagCreator.pre(error.stackTrace()).withClass("arbor-error-stack"))
+                .withClass("arbor-error-details").attr("open", "")
+                .attr("data-digest", error.digest());
     }
 
     private static DomContent[] children(DomContent[] children) {

@@ -225,7 +225,8 @@ public final class Renderer {
 
     /** @return the API's view of a failure the core caught */
     static RenderError errorOf(Failure failure) {
-        return new RenderError(failure.digest(), failure.cause(), failure.development() ? Mode.DEVELOPMENT : Mode.PRODUCTION);
+        return new RenderError(failure.digest(), failure.cause(), failure.development() ? Mode.DEVELOPMENT : Mode.PRODUCTION,
+                failure.componentPath());
     }
 
     /** How the core makes and reports failures: digests, this renderer's reporter, signals, timeouts. */
@@ -254,6 +255,11 @@ public final class Renderer {
         @Override
         public RuntimeException timeout() {
             return new RenderTimeoutException(deadline);
+        }
+
+        @Override
+        public DomContent developmentView(Failure failure) {
+            return mode == Mode.DEVELOPMENT ? Arbor.errorDetails(errorOf(failure)) : null;
         }
     }
 

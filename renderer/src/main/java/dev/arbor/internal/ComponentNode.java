@@ -5,7 +5,7 @@ import java.util.function.Supplier;
 
 /** A component evaluated at render time, so that what it throws reaches an error boundary. */
 public final class ComponentNode extends ArborNode {
-    private final Supplier<? extends DomContent> body;
+    final Supplier<? extends DomContent> body;
 
     /** @param body the component */
     public ComponentNode(Supplier<? extends DomContent> body) {
@@ -14,6 +14,6 @@ public final class ComponentNode extends ArborNode {
 
     @Override
     void renderInto(SegmentWriter writer) {
-        writer.renderContent(body.get());
+        writer.renderComponent(this);
     }
 }

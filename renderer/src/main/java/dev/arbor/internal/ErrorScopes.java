@@ -26,8 +26,8 @@ final class ErrorScopes {
     }
 
     /** Reports an async node's failure, rejects its value on the client, and wraps it for the unwinding. */
-    RuntimeException caught(AsyncNode<?> node, Throwable cause) {
-        Failure failure = newFailure(cause);
+    RuntimeException caught(AsyncNode<?> node, Throwable cause, List<String> componentPath) {
+        Failure failure = newFailure(cause, componentPath == null ? null : String.join(" › ", componentPath));
         request.clientData().rejected(node, failure);
         return new Caught(failure);
     }
@@ -49,8 +49,16 @@ final class ErrorScopes {
 
     /** A signal (a not-found, a redirect) is reported only if a boundary has to show it. */
     Failure newFailure(Throwable cause) {
+        return newFailure(cause, request.writer().thrownAt(cause));
+    }
+
+    /** A new failure that happened at {@code componentPath} (development mode; else {@code null}). */
+    private Failure newFailure(Throwable cause, String componentPath) {
         RenderConfig.Errors errors = request.config().errors();
         Failure failure = errors.failure(cause);
+        if (componentPath != null) {
+            failure = failure.withComponentPath(componentPath);
+        }
         if (!errors.isSignal(cause)) {
             errors.report(failure);
         }
@@ -99,7 +107,9 @@ final class ErrorScopes {
             Region.Guard guard = new Region.Guard(scope, owner, target);
             Throwable thrown;
             try {
-                writer.renderAt(new Cursor(target, owner, guard, guard, true), e.node.fallback.apply(failure));
+                Cursor view = new Cursor(target, owner, guard, guard, true);
+                writer.renderAt(view, e.node.fallback.apply(failure));
+                writer.renderAt(view, request.config().errors().developmentView(failure));
                 thrown = null;
             } catch (Throwable t) {
                 thrown = t;

@@ -1,6 +1,7 @@
 package dev.arbor.internal;
 
 import com.fasterxml.jackson.databind.ObjectWriter;
+import j2html.tags.DomContent;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 
@@ -56,5 +57,12 @@ public record RenderConfig(boolean development, Duration deadline, ObjectWriter 
 
         /** @return the error a part still pending at the deadline ends with */
         RuntimeException timeout();
+
+        /**
+         * @param failure a failure an error view shows
+         * @return development mode: the error's details (exception, stack, component path) to show
+         *     after the error view; {@code null} in production
+         */
+        DomContent developmentView(Failure failure);
     }
 }

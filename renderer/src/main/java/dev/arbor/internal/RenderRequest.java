@@ -166,8 +166,8 @@ public final class RenderRequest {
         }
         Region.Root rootRegion = new Region.Root(root);
         startNanos = System.nanoTime();
-        Throwable error = writer.tryRender(new Cursor(root.content, root, rootRegion, rootRegion, false),
-                new DomContent[] {rootNode});
+        Throwable error = writer.renderRoot(new Cursor(root.content, root, rootRegion, rootRegion, false),
+                rootNode, config.development());
         rootNode = null;
         if (error != null) {
             errorScopes.fail(rootRegion, errorScopes.failureOf(error));
@@ -224,11 +224,11 @@ public final class RenderRequest {
         // of the failure have been registered
         if (error != null) {
             errorScopes.fail(task.at.errorScope(), errorScopes.failureOf(errorScopes.caught(task.node,
-                    Stages.unwrap(error))));
+                    Stages.unwrap(error), task.path)));
         } else {
             Throwable thrown = null;
             try {
-                writer.renderValueAt(task.at, task.node, value);
+                writer.renderValueAt(task.at, task.node, value, task.path);
             } catch (Throwable t) {
                 thrown = t;
             }

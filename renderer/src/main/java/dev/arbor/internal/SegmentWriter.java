@@ -6,6 +6,7 @@ import j2html.rendering.TagBuilder;
 import j2html.tags.DomContent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 /**
  * The j2html builder that every render writes through. It writes into the {@link Cursor}'s
@@ -15,6 +16,8 @@ final class SegmentWriter implements HtmlBuilder<Appendable>, TagBuilder {
     private final RenderRequest request;
     /** Where rendering writes now. */
     Cursor at = Cursor.NONE;
+    /** Development mode: where rendering is, for error views; {@code null} in production. */
+    private ComponentPath path;
 
     SegmentWriter(RenderRequest request) {
         this.request = request;
@@ -22,6 +25,64 @@ final class SegmentWriter implements HtmlBuilder<Appendable>, TagBuilder {
 
     void moveTo(Cursor cursor) {
         at = cursor;
+    }
+
+    /**
+     * Renders the page at {@code where}; in development mode keeps track of the component path,
+     * for error views.
+     *
+     * @return what the render threw, or {@code null}
+     */
+    Throwable renderRoot(Cursor where, DomContent root, boolean development) {
+        if (development) {
+            path = new ComponentPath();
+        }
+        return tryRender(where, new DomContent[] {root});
+    }
+
+    /** @return where rendering is, ending with {@code last}; {@code null} in production */
+    private List<String> pathHere(String last) {
+        if (path == null) {
+            return null;
+        }
+        path.push(last);
+        List<String> here = path.snapshot();
+        path.pop();
+        return here;
+    }
+
+    /** @return where {@code error} was thrown while rendering, if known (development mode) */
+    String thrownAt(Throwable error) {
+        return path == null ? null : path.thrownAt(error);
+    }
+
+    private int pathDepth() {
+        return path == null ? 0 : path.depth();
+    }
+
+    /** The innermost catch of a render: records where it was thrown, then cuts the path back. */
+    private void caughtAt(Throwable t) {
+        if (path != null) {
+            path.thrown(t);
+        }
+    }
+
+    private void cutPath(int depth) {
+        if (path != null) {
+            path.cut(depth);
+        }
+    }
+
+    private void pushPath(String label) {
+        if (path != null) {
+            path.push(label);
+        }
+    }
+
+    private void popPath() {
+        if (path != null) {
+            path.pop();
+        }
     }
 
     /** The text buffer of the cursor's segment (a new one after each part added). */
@@ -46,6 +107,7 @@ final class SegmentWriter implements HtmlBuilder<Appendable>, TagBuilder {
     /** Renders content at {@code where}, restores the cursor, and returns what it threw instead of throwing. */
     Throwable tryRender(Cursor where, DomContent[] children) {
         Cursor saved = at;
+        int depth = pathDepth();
         moveTo(where);
         try {
             for (DomContent child : children) {
@@ -53,8 +115,10 @@ final class SegmentWriter implements HtmlBuilder<Appendable>, TagBuilder {
             }
             return null;
         } catch (Throwable t) {
+            caughtAt(t);
             return t;
         } finally {
+            cutPath(depth);
             moveTo(saved);
         }
     }
@@ -62,10 +126,15 @@ final class SegmentWriter implements HtmlBuilder<Appendable>, TagBuilder {
     /** Renders one piece of content at {@code where} and restores the cursor; what it throws propagates. */
     void renderAt(Cursor where, DomContent content) {
         Cursor saved = at;
+        int depth = pathDepth();
         moveTo(where);
         try {
             renderContent(content);
+        } catch (Throwable t) {
+            caughtAt(t);
+            throw t;
         } finally {
+            cutPath(depth);
             moveTo(saved);
         }
     }
@@ -79,17 +148,23 @@ final class SegmentWriter implements HtmlBuilder<Appendable>, TagBuilder {
         Stages.Outcome outcome = Stages.peek(node.stage);
         if (outcome != null) {
             if (outcome.error != null) {
-                throw request.errorScopes().caught(node, outcome.error);
+                throw request.errorScopes().caught(node, outcome.error, pathHere(label(node)));
             }
+            pushPath(label(node));
             renderValue(node, outcome.value);
+            popPath();
             return;
         }
         if (request.deadlinePassed()) {
-            throw request.errorScopes().caught(node, request.config().errors().timeout());
+            throw request.errorScopes().caught(node, request.config().errors().timeout(), pathHere(label(node)));
         }
         Segment hole = new Segment();
         add(hole);
-        request.track(new Task(node, at.at(hole)));
+        request.track(new Task(node, at.at(hole), pathHere(label(node))));
+    }
+
+    private static String label(AsyncNode<?> node) {
+        return !node.deferred ? "async" : node.key == null ? "await" : "await \"" + node.key + "\"";
     }
 
     /** Renders an async node's content from its value, at the cursor. */
@@ -101,17 +176,40 @@ final class SegmentWriter implements HtmlBuilder<Appendable>, TagBuilder {
     }
 
     /** {@link #renderValue} at {@code where}, then back; what it throws propagates. */
-    void renderValueAt(Cursor where, AsyncNode<?> node, Object value) {
+    void renderValueAt(Cursor where, AsyncNode<?> node, Object value, List<String> pathAt) {
         Cursor saved = at;
+        List<String> savedPath = null;
+        if (path != null) {
+            savedPath = path.snapshot();
+            path.restore(pathAt);
+        }
         moveTo(where);
         try {
             renderValue(node, value);
+        } catch (Throwable t) {
+            caughtAt(t);
+            throw t;
         } finally {
+            if (path != null) {
+                path.restore(savedPath);
+            }
             moveTo(saved);
         }
     }
 
+    void renderComponent(ComponentNode node) {
+        pushPath("component");
+        renderContent(node.body.get());
+        popPath();
+    }
+
     void renderSuspense(SuspenseNode node) {
+        pushPath("suspense");
+        renderSuspenseHere(node);
+        popPath();
+    }
+
+    private void renderSuspenseHere(SuspenseNode node) {
         Boundary b = new Boundary(at.boundary(), new Segment(), false);
         Region.Suspense r = new Region.Suspense(at.region(), b, !at.explicitAbove());
         Throwable error = tryRender(new Cursor(b.content, b, r, r.catchesErrors() ? r : at.errorScope(),
@@ -144,6 +242,7 @@ final class SegmentWriter implements HtmlBuilder<Appendable>, TagBuilder {
     }
 
     void renderErrorBoundary(ErrorBoundaryNode node) {
+        pushPath("errorBoundary");
         Segment s = new Segment();
         Region.Error r = new Region.Error(at.region(), at.boundary(), s, node);
         Throwable error = tryRender(new Cursor(s, at.boundary(), r, r, true), node.children);
@@ -155,6 +254,7 @@ final class SegmentWriter implements HtmlBuilder<Appendable>, TagBuilder {
         } else {
             add(r);
         }
+        popPath();
     }
 
     void renderHydrationBoundary(HydrationBoundaryNode node) {
@@ -162,9 +262,11 @@ final class SegmentWriter implements HtmlBuilder<Appendable>, TagBuilder {
         if (state != null) {
             add(new Part.QueriesHere(state));
         }
+        pushPath("hydrationBoundary");
         for (DomContent child : node.children) {
             renderContent(child);
         }
+        popPath();
     }
 
     void renderIsland(IslandNode node) {
@@ -174,9 +276,11 @@ final class SegmentWriter implements HtmlBuilder<Appendable>, TagBuilder {
         StringBuilder escapedProps = new StringBuilder(props.length() + 16);
         Html.escape(escapedProps, props);
         Wire.islandStart(out(), name, escapedProps);
+        pushPath("island \"" + node.name + "\"");
         for (DomContent child : node.children) {
             renderContent(child);
         }
+        popPath();
         Wire.islandEnd(out());
     }
 
@@ -184,12 +288,13 @@ final class SegmentWriter implements HtmlBuilder<Appendable>, TagBuilder {
         add(Part.RuntimeHere.INSTANCE);
     }
 
-    /** Writes the default error view at the cursor. */
+    /** Writes the default error view at the cursor; in development mode with the error's details. */
     void writeErrorView(Failure failure) {
         out().append("<div class=\"arbor-error\" role=\"alert\" data-digest=\"");
         Html.escape(out(), failure.digest());
         out().append("\">");
         Html.escape(out(), failure.message());
+        renderContent(request.config().errors().developmentView(failure));
         out().append("</div>");
     }
 
@@ -197,18 +302,25 @@ final class SegmentWriter implements HtmlBuilder<Appendable>, TagBuilder {
 
     @Override
     public TagBuilder appendStartTag(String name) {
+        if (path != null) {
+            path.pushTag(name);
+        }
         out().append('<').append(name);
         return this;
     }
 
     @Override
     public HtmlBuilder<Appendable> appendEndTag(String name) {
+        popPath();
         out().append("</").append(name).append('>');
         return this;
     }
 
     @Override
     public TagBuilder appendEmptyTag(String name) {
+        if (path != null) {
+            path.closeTag();
+        }
         out().append('<').append(name);
         return this;
     }
@@ -227,6 +339,9 @@ final class SegmentWriter implements HtmlBuilder<Appendable>, TagBuilder {
 
     @Override
     public TagBuilder appendAttribute(String name, String value) {
+        if (path != null) {
+            path.attribute(name, value);
+        }
         out().append(' ').append(name).append("=\"");
         Html.escape(out(), value);
         out().append('"');
@@ -241,6 +356,9 @@ final class SegmentWriter implements HtmlBuilder<Appendable>, TagBuilder {
 
     @Override
     public HtmlBuilder<Appendable> completeTag() {
+        if (path != null) {
+            path.closeTag();
+        }
         out().append('>');
         return this;
     }

@@ -1,5 +1,6 @@
 package dev.arbor.vertx;
 
+import dev.arbor.Arbor;
 import dev.arbor.RenderError;
 import dev.arbor.RenderHandle;
 import dev.arbor.RenderOptions;
@@ -14,6 +15,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
+import j2html.TagCreator;
 import j2html.tags.DomContent;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -237,8 +239,9 @@ final class PageExchange implements ResponseSink.Exchange {
     private void sendErrorPage(RenderError error) {
         DomContent root;
         try {
+            // development mode: the exception, its stack and where it happened; nothing in production
             root = host.document(host.head().merge(Head.of("Something went wrong")),
-                    host.errorPage().render(request, error));
+                    TagCreator.each(host.errorPage().render(request, error), Arbor.errorDetails(error)));
         } catch (Throwable t) {
             sendPlain(500, "Internal Server Error (" + error.digest() + ")");
             return;

@@ -97,6 +97,29 @@ class StatusTest {
     }
 
     @Test
+    void developmentModeShowsTheStackAndWhereTheShellFailedOnThe500Page(Vertx vertx) {
+        app = HostFixture.start(vertx, Mode.DEVELOPMENT, b -> { });
+        var pending = app.request("/boom-shell");
+        StreamingResponse.join(app.gates.requested("shell"));
+        app.gates.fail("shell", new IllegalStateException("shell <b>source</b> down"));
+        StreamingResponse response = StreamingResponse.join(pending);
+        assertEquals(500, response.status());
+        org.jsoup.nodes.Element details = org.jsoup.Jsoup.parse(response.body()).selectFirst("details.arbor-error-details");
+        assertEquals("java.lang.IllegalStateException: shell <b>source</b> down", details.selectFirst("summary").text());
+        assertEquals("in html › body › main › async", details.selectFirst(".arbor-error-path").text());
+        assertTrue(details.selectFirst("pre").text().contains("at dev.arbor.vertx.StatusTest"), details.text());
+        assertFalse(response.body().contains("<b>source"), "escaped");
+
+        app.close();
+        app = HostFixture.start(vertx);
+        var production = app.request("/boom-shell");
+        StreamingResponse.join(app.gates.requested("shell"));
+        app.gates.fail("shell", new IllegalStateException("shell source down"));
+        String body = StreamingResponse.join(production).body();
+        assertFalse(body.contains("arbor-error-details") || body.contains("IllegalStateException"), body);
+    }
+
+    @Test
     void viewThatThrowsBeforeTheShellAnswers500(Vertx vertx) {
         app = HostFixture.start(vertx);
         StreamingResponse response = app.get("/boom-view");
