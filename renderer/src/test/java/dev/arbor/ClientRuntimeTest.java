@@ -8,6 +8,7 @@ import dev.arbor.internal.ClientRuntime;
 import dev.arbor.testing.RecordingSink;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.zip.GZIPOutputStream;
 import org.jsoup.Jsoup;
@@ -26,6 +27,16 @@ class ClientRuntimeTest {
             gz.write(ClientRuntime.source().getBytes(StandardCharsets.UTF_8));
         }
         assertTrue(out.size() < 1536, "gzipped runtime is " + out.size() + " bytes");
+    }
+
+    @Test
+    void runtimeCanBeWrittenInlineInAScriptElement() {
+        String runtime = ClientRuntime.source().toLowerCase(Locale.ROOT);
+        // either would end the script early, or switch the HTML parser to its double-escaped state
+        assertFalse(runtime.contains("</script"), "the runtime contains </script");
+        assertFalse(runtime.contains("<!--"), "the runtime contains <!--");
+        assertFalse(runtime.contains("<script"), "the runtime contains <script");
+        assertTrue(runtime.startsWith("(()=>{") && runtime.endsWith("})()"), "one self-contained IIFE");
     }
 
     @Test
