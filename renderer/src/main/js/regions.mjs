@@ -106,7 +106,7 @@ export function replaceRegion(start, content, regions) {
   } while (depth > 0 && node);
   // if focus left with the region, the content's first element that takes it gets it; they are
   // listed before the content moves (afterwards it is mixed with the region's siblings)
-  const candidates = focused.isConnected ? [] : [...content.querySelectorAll("*")];
+  const candidates = focused.isConnected ? [] : Array.from(content.querySelectorAll("*"));
   const waiting = findRegions(content, regions);
   parent.insertBefore(content, node);
   waiting.forEach(markBusy);
