@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import dev.arbor.internal.ClientRuntime;
 import dev.arbor.testing.RecordingSink;
+import dev.arbor.testing.StreamReplay;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -66,6 +67,17 @@ class ClientRuntimeTest {
         for (Element script : raw.select("script")) {
             assertEquals("r4nd0m+Nonce=", script.attr("nonce"), script.outerHtml());
         }
+    }
+
+    @Test
+    void aRuntimeInTheHeadIsToldToLookForTheShellsWaitingRegions() {
+        CompletableFuture<String> a = new CompletableFuture<>();
+        RecordingSink sink = f.stream(html(head(clientRuntime()), body(suspense(p("a"), async(a, s -> p(s))))));
+        String shell = sink.chunks().get(0);
+        assertTrue(shell.indexOf("arbor-runtime") < shell.indexOf("<body>"), shell);
+        assertTrue(shell.endsWith("<script>$a([])</script>"), "an empty list marks the regions busy: " + shell);
+        a.complete("A");
+        assertEquals("A", StreamReplay.of(sink).document().select("p").text());
     }
 
     @Test

@@ -102,6 +102,9 @@ class AssistiveTechnologyBrowserTest {
     void regionsStillWaitingOnTheDemoAreBusyUntilTheirContentArrives() {
         page.navigate(demo.url("/streaming"), new Page.NavigateOptions().setWaitUntil(WaitUntilState.COMMIT));
         assertThat(page.locator("#orders tbody tr.skeleton-row").first()).isVisible();
+        // from the shell on, although the runtime in the head ran before these regions existed
+        assertThat(page.locator("#orders tbody")).hasAttribute("aria-busy", "true");
+        assertThat(page.locator("#reviews")).hasAttribute("aria-busy", "true");
 
         demo.sources.release("reviews");
         assertThat(page.locator("#reviews li.review")).hasCount(3);
