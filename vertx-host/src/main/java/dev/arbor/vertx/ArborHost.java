@@ -4,11 +4,11 @@ import static j2html.TagCreator.div;
 import static j2html.TagCreator.h1;
 import static j2html.TagCreator.p;
 
+import dev.arbor.Deadlines;
 import dev.arbor.Mode;
 import dev.arbor.RenderError;
 import dev.arbor.Renderer;
 import dev.arbor.Scheduler;
-import dev.arbor.internal.Checks;
 import dev.arbor.query.DehydrateOptions;
 import dev.arbor.query.QueryRegistry;
 import io.vertx.core.Handler;
@@ -273,7 +273,7 @@ public final class ArborHost {
          * @return this builder
          */
         public Builder deadline(Duration deadline) {
-            this.deadline = Checks.positiveDeadline(deadline);
+            this.deadline = Deadlines.requirePositive(deadline);
             return this;
         }
 
