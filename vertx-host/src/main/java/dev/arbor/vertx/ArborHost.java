@@ -1,32 +1,22 @@
 package dev.arbor.vertx;
 
-import static j2html.TagCreator.body;
 import static j2html.TagCreator.div;
 import static j2html.TagCreator.h1;
-import static j2html.TagCreator.html;
-import static j2html.TagCreator.meta;
 import static j2html.TagCreator.p;
 
-import dev.arbor.Arbor;
+import dev.arbor.Deadlines;
 import dev.arbor.Mode;
 import dev.arbor.RenderError;
 import dev.arbor.Renderer;
 import dev.arbor.Scheduler;
-import dev.arbor.internal.Checks;
 import dev.arbor.query.DehydrateOptions;
-import dev.arbor.query.QueryClient;
 import dev.arbor.query.QueryRegistry;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import j2html.TagCreator;
 import j2html.tags.DomContent;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -118,35 +108,27 @@ public final class ArborHost {
         DomContent render(PageRequest request, RenderError error);
     }
 
-    private final Renderer renderer;
-    private final Head head;
-    private final String lang;
-    private final Duration deadline;
-    private final Pattern crawlers;
-    private final String csp;
-    private final Page<?> notFoundPage;
-    private final ErrorPage errorPage;
-    private final boolean clientRuntimeInHead;
-    private final DehydrateOptions dehydrateOptions;
-    private final SecureRandom random = new SecureRandom();
+    private final HostConfig config;
 
     private ArborHost(Builder b) {
-        this.renderer = b.renderer;
-        this.head = b.head;
-        this.lang = b.lang;
-        this.deadline = b.deadline != null ? b.deadline : b.renderer.deadline();
-        this.crawlers = b.crawlers;
-        this.csp = b.csp;
-        this.notFoundPage = b.notFoundPage != null ? b.notFoundPage : Page.of(request -> div(
-                h1("Page not found"), p("There is nothing at " + request.path() + ".")))
-                .head(Head.of("Page not found"));
-        this.clientRuntimeInHead = b.clientRuntimeInHead;
-        this.errorPage = b.errorPage != null ? b.errorPage
-                : (request, error) -> div(h1("Something went wrong"), p(error.message()));
-        boolean production = b.renderer.mode() == Mode.PRODUCTION;
-        this.dehydrateOptions = DehydrateOptions.defaults()
-                .shouldRedactErrors(error -> production)
-                .errorDigest(this::report);
+        Renderer renderer = b.renderer;
+        boolean production = renderer.mode() == Mode.PRODUCTION;
+        this.config = new HostConfig(
+                renderer,
+                b.head,
+                b.lang,
+                b.deadline != null ? b.deadline : renderer.deadline(),
+                b.crawlers,
+                b.csp,
+                b.notFoundPage != null ? b.notFoundPage : Page.of(request -> div(
+                        h1("Page not found"), p("There is nothing at " + request.path() + ".")))
+                        .head(Head.of("Page not found")),
+                b.errorPage != null ? b.errorPage
+                        : (request, error) -> div(h1("Something went wrong"), p(error.message())),
+                b.clientRuntimeInHead,
+                DehydrateOptions.defaults()
+                        .shouldRedactErrors(error -> production)
+                        .errorDigest(error -> renderer.report(error).digest()));
     }
 
     /**
@@ -179,7 +161,7 @@ public final class ArborHost {
      */
     public Handler<RoutingContext> handler(Page<?> page) {
         Objects.requireNonNull(page, "page");
-        return context -> new PageExchange(this, context, page, 200).start();
+        return context -> new PageExchange(config, context, page, 200).start();
     }
 
     /**
@@ -203,7 +185,7 @@ public final class ArborHost {
      * @return the handler
      */
     public Handler<RoutingContext> notFoundHandler() {
-        return context -> new PageExchange(this, context, notFoundPage, 404).start();
+        return context -> new PageExchange(config, context, config.notFoundPage(), 404).start();
     }
 
     /**
@@ -230,7 +212,7 @@ public final class ArborHost {
      * @return the handler
      */
     public Handler<RoutingContext> queryEndpoint(QueryRegistry registry) {
-        return new QueryEndpoint(this, Objects.requireNonNull(registry, "registry"));
+        return new QueryEndpoint(config, Objects.requireNonNull(registry, "registry"));
     }
 
     /**
@@ -242,78 +224,12 @@ public final class ArborHost {
      * @return the options
      */
     public DehydrateOptions dehydrateOptions() {
-        return dehydrateOptions;
+        return config.dehydrateOptions();
     }
 
     /** @return the renderer */
     public Renderer renderer() {
-        return renderer;
-    }
-
-    // ---- for PageExchange ----
-
-    Head head() {
-        return head;
-    }
-
-    Duration deadline() {
-        return deadline;
-    }
-
-    Page<?> notFoundPage() {
-        return notFoundPage;
-    }
-
-    ErrorPage errorPage() {
-        return errorPage;
-    }
-
-    boolean wantsCompleteDocument(PageRequest request) {
-        if ("document".equalsIgnoreCase(request.header(RENDER_PARAMETER))
-                || "document".equalsIgnoreCase(request.queryParam(RENDER_PARAMETER))) {
-            return true;
-        }
-        String agent = request.header("User-Agent");
-        return agent != null && crawlers != null && crawlers.matcher(agent).find();
-    }
-
-    /** A query client for one request, with the renderer's mapper. */
-    QueryClient newQueryClient() {
-        return QueryClient.builder().objectMapper(renderer.objectMapper()).build();
-    }
-
-    /**
-     * Reports an error through the renderer's {@link dev.arbor.ErrorReporter}.
-     *
-     * @return the digest the client may see
-     */
-    String report(Throwable error) {
-        return renderer.report(error).digest();
-    }
-
-    String newNonce() {
-        byte[] bytes = new byte[16];
-        random.nextBytes(bytes);
-        return Base64.getEncoder().encodeToString(bytes);
-    }
-
-    /** @return the CSP header for a nonce, or {@code null} when disabled */
-    String contentSecurityPolicy(String nonce) {
-        return csp == null ? null : csp.replace("{nonce}", nonce);
-    }
-
-    DomContent document(Head pageHead, DomContent content) {
-        List<DomContent> tags = new ArrayList<>();
-        tags.add(meta().withCharset("utf-8"));
-        tags.add(meta().withName("viewport").withContent("width=device-width, initial-scale=1"));
-        tags.addAll(pageHead.tags());
-        if (clientRuntimeInHead) {
-            tags.add(Arbor.clientRuntime());
-        }
-        return html(
-                TagCreator.head(tags.toArray(new DomContent[0])),
-                content == null ? body() : body(content))
-                .withLang(lang);
+        return config.renderer();
     }
 
     /** Builds an {@link ArborHost}. */
@@ -357,7 +273,7 @@ public final class ArborHost {
          * @return this builder
          */
         public Builder deadline(Duration deadline) {
-            this.deadline = Checks.positiveDeadline(deadline);
+            this.deadline = Deadlines.requirePositive(deadline);
             return this;
         }
 

@@ -3,7 +3,6 @@ package dev.arbor.vertx;
 import dev.arbor.RenderError;
 import dev.arbor.RenderHandle;
 import dev.arbor.RenderOptions;
-import dev.arbor.RenderSink;
 import dev.arbor.RenderTimeoutException;
 import dev.arbor.Renderer;
 import dev.arbor.Scheduler;
@@ -31,7 +30,7 @@ import java.util.concurrent.Executor;
 final class PageExchange implements ResponseSink.Exchange {
     private enum Phase { LOADING, RENDERING, DONE }
 
-    private final ArborHost host;
+    private final HostConfig host;
     private final RoutingContext routing;
     private final HttpServerResponse response;
     private final Page<?> page;
@@ -47,13 +46,13 @@ final class PageExchange implements ResponseSink.Exchange {
     private Scheduler.Cancellable loaderDeadline;
     private RenderHandle handle;
 
-    PageExchange(ArborHost host, RoutingContext routing, Page<?> page, int status) {
+    PageExchange(HostConfig host, RoutingContext routing, Page<?> page, int status) {
         this.host = host;
         this.routing = routing;
         this.response = routing.response();
         this.page = page;
         this.status = status;
-        this.request = new PageRequest(routing, host.newNonce(), host);
+        this.request = new PageRequest(routing, HostConfig.newNonce(), host);
         Context context = Vertx.currentContext();
         Context ctx = context != null ? context : routing.vertx().getOrCreateContext();
         this.executor = task -> ctx.runOnContext(v -> task.run());
@@ -130,9 +129,9 @@ final class PageExchange implements ResponseSink.Exchange {
                 .deadline(left.toMillis() < 1 ? Duration.ofMillis(1) : left)
                 .build();
         if (host.wantsCompleteDocument(request)) {
-            handle = renderer().renderComplete(root, options, new CompleteDocumentSink());
+            handle = renderer().renderComplete(root, options, ResponseSink.complete(this, response));
         } else {
-            handle = renderer().stream(root, options, new ResponseSink(this, response));
+            handle = renderer().stream(root, options, ResponseSink.streaming(this, response));
         }
         if (gone) {
             handle.abort();
@@ -147,17 +146,17 @@ final class PageExchange implements ResponseSink.Exchange {
     }
 
     @Override
-    public void streamHeaders() {
+    public void writeHead() {
         response.setStatusCode(status);
         htmlHeaders(response.headers());
-        response.headers().set("X-Accel-Buffering", "no");
-        response.setChunked(true);
     }
 
     @Override
-    public void streamEnded() {
+    public boolean renderEnded() {
+        boolean answering = !gone && phase != Phase.DONE;
         phase = Phase.DONE;
         request.cancelQueries(); // what the page prefetched and never sent has no one to go to
+        return answering;
     }
 
     @Override
@@ -254,32 +253,6 @@ final class PageExchange implements ResponseSink.Exchange {
                 sendComplete(500, Buffer.buffer(html));
             }
         }));
-    }
-
-    /** Collects the complete document (one chunk) and answers with it in one piece. */
-    private final class CompleteDocumentSink implements RenderSink {
-        private final Buffer document = Buffer.buffer();
-
-        @Override
-        public CompletionStage<Void> write(byte[] chunk) {
-            document.appendBytes(chunk);
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        public void end() {
-            if (gone || phase == Phase.DONE || response.headWritten()) {
-                return;
-            }
-            phase = Phase.DONE;
-            request.cancelQueries();
-            sendComplete(status, document);
-        }
-
-        @Override
-        public void fail(RenderError error) {
-            renderFailed(error);
-        }
     }
 
     private void sendComplete(int statusCode, Buffer html) {

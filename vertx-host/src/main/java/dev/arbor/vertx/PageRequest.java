@@ -20,10 +20,10 @@ import java.util.Objects;
 public final class PageRequest {
     private final RoutingContext context;
     private final String nonce;
-    private final ArborHost host;
+    private final HostConfig host;
     private QueryClient queryClient;
 
-    PageRequest(RoutingContext context, String nonce, ArborHost host) {
+    PageRequest(RoutingContext context, String nonce, HostConfig host) {
         this.context = context;
         this.nonce = nonce;
         this.host = host;

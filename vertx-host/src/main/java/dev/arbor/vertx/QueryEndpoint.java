@@ -33,11 +33,11 @@ final class QueryEndpoint implements Handler<RoutingContext> {
     /** The largest POST body read; a key is a few hundred bytes. */
     static final int MAX_BODY_BYTES = 16 * 1024;
 
-    private final ArborHost host;
+    private final HostConfig host;
     private final QueryRegistry registry;
     private final ObjectMapper mapper;
 
-    QueryEndpoint(ArborHost host, QueryRegistry registry) {
+    QueryEndpoint(HostConfig host, QueryRegistry registry) {
         this.host = host;
         this.registry = registry;
         this.mapper = host.renderer().objectMapper();

@@ -2,6 +2,7 @@ package dev.arbor.vertx;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import dev.arbor.Mode;
 import dev.arbor.RenderError;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import java.lang.reflect.Proxy;
@@ -26,6 +28,8 @@ class ResponseSinkTest {
         boolean queueFull;
         boolean headWritten;
         boolean ended;
+        String endedWith;
+        final MultiMap headers = MultiMap.caseInsensitiveMultiMap();
         Handler<Void> drainHandler;
 
         @SuppressWarnings("unchecked")
@@ -43,11 +47,17 @@ class ResponseSinkTest {
                                 return headWritten;
                             case "ended":
                                 return ended;
+                            case "headers":
+                                return headers;
+                            case "setChunked":
+                                return self;
                             case "drainHandler":
                                 drainHandler = (Handler<Void>) args[0];
                                 return self;
                             case "end":
                                 ended = true;
+                                headWritten = true;
+                                endedWith = args == null ? null : ((Buffer) args[0]).toString();
                                 return Future.succeededFuture();
                             default:
                                 throw new UnsupportedOperationException(method.getName());
@@ -67,12 +77,13 @@ class ResponseSinkTest {
         }
 
         @Override
-        public void streamHeaders() {
+        public void writeHead() {
             headers++;
         }
 
         @Override
-        public void streamEnded() {
+        public boolean renderEnded() {
+            return !gone;
         }
 
         @Override
@@ -83,7 +94,7 @@ class ResponseSinkTest {
 
     private final FakeResponse response = new FakeResponse();
     private final FakeExchange exchange = new FakeExchange();
-    private final ResponseSink sink = new ResponseSink(exchange, response.proxy());
+    private final ResponseSink sink = ResponseSink.streaming(exchange, response.proxy());
 
     @Test
     void acceptsAtOnceWhileTheQueueHasRoom() {
@@ -123,7 +134,40 @@ class ResponseSinkTest {
         assertTrue(response.ended);
 
         RenderError error = new RenderError("d1g3st", new IllegalStateException("x"), Mode.PRODUCTION);
-        new ResponseSink(exchange, new FakeResponse().proxy()).fail(error);
+        ResponseSink.streaming(exchange, new FakeResponse().proxy()).fail(error);
         assertSame(error, exchange.failure, "the renderer's digest reaches the error page");
+    }
+
+    @Test
+    void streamingTellsProxiesNotToBufferAndSendsChunks() {
+        sink.write("shell".getBytes());
+        assertEquals("no", response.headers.get("X-Accel-Buffering"));
+        sink.end();
+        assertNull(response.endedWith, "the stream ends without a last body of its own");
+    }
+
+    @Test
+    void theCompleteSinkAnswersWithTheWholeDocumentInOnePiece() {
+        ResponseSink complete = ResponseSink.complete(exchange, response.proxy());
+        assertTrue(complete.write("<html>".getBytes()).toCompletableFuture().isDone());
+        complete.write("</html>".getBytes());
+        assertTrue(response.written.isEmpty(), "nothing is sent before the document is complete");
+        assertEquals(0, exchange.headers);
+
+        complete.end();
+        assertEquals(1, exchange.headers);
+        assertEquals("<html></html>", response.endedWith);
+        assertNull(response.headers.get("X-Accel-Buffering"), "one piece needs no unbuffered proxy");
+    }
+
+    @Test
+    void theCompleteSinkSendsNothingOnceTheClientIsGone() {
+        ResponseSink complete = ResponseSink.complete(exchange, response.proxy());
+        complete.write("<html>".getBytes());
+        exchange.gone = true;
+        assertTrue(complete.write("</html>".getBytes()).toCompletableFuture().isCompletedExceptionally());
+        complete.end();
+        assertFalse(response.ended);
+        assertEquals(0, exchange.headers);
     }
 }
