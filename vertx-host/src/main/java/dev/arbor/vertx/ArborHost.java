@@ -5,6 +5,7 @@ import static j2html.TagCreator.div;
 import static j2html.TagCreator.h1;
 import static j2html.TagCreator.html;
 import static j2html.TagCreator.meta;
+import static j2html.TagCreator.noscript;
 import static j2html.TagCreator.p;
 
 import dev.arbor.Arbor;
@@ -65,6 +66,11 @@ import java.util.regex.Pattern;
  * fallbacks, no swap instructions, and a {@code Content-Length}. Any client may ask for the same with the
  * request header {@code Arbor-Render: document} or the query parameter
  * {@code ?arbor-render=document}.
+ *
+ * <p><b>Browsers without JavaScript.</b> The head of every streamed page holds a
+ * {@code <noscript>} refresh to the same URL with {@code arbor-render=document} added, so that a
+ * browser with JavaScript off, which cannot show what streams after the shell, gets the complete
+ * document instead ({@link Builder#noScriptRedirect(boolean)} turns it off).
  *
  * <p><b>CSP.</b> Every request gets a fresh nonce that Arbor puts on every inline script it writes
  * ({@link PageRequest#nonce()} gives it to page code); the response carries a matching
@@ -127,6 +133,7 @@ public final class ArborHost {
     private final Page<?> notFoundPage;
     private final ErrorPage errorPage;
     private final boolean clientRuntimeInHead;
+    private final boolean noScriptRedirect;
     private final DehydrateOptions dehydrateOptions;
     private final SecureRandom random = new SecureRandom();
 
@@ -141,6 +148,7 @@ public final class ArborHost {
                 h1("Page not found"), p("There is nothing at " + request.path() + ".")))
                 .head(Head.of("Page not found"));
         this.clientRuntimeInHead = b.clientRuntimeInHead;
+        this.noScriptRedirect = b.noScriptRedirect;
         this.errorPage = b.errorPage != null ? b.errorPage
                 : (request, error) -> div(h1("Something went wrong"), p(error.message()));
         boolean production = b.renderer.mode() == Mode.PRODUCTION;
@@ -269,9 +277,14 @@ public final class ArborHost {
     }
 
     boolean wantsCompleteDocument(PageRequest request) {
-        if ("document".equalsIgnoreCase(request.header(RENDER_PARAMETER))
-                || "document".equalsIgnoreCase(request.queryParam(RENDER_PARAMETER))) {
+        if ("document".equalsIgnoreCase(request.header(RENDER_PARAMETER))) {
             return true;
+        }
+        // Any of the values: the no-script refresh adds one, and must never loop.
+        for (String value : request.routingContext().queryParam(RENDER_PARAMETER)) {
+            if ("document".equalsIgnoreCase(value)) {
+                return true;
+            }
         }
         String agent = request.header("User-Agent");
         return agent != null && crawlers != null && crawlers.matcher(agent).find();
@@ -302,10 +315,19 @@ public final class ArborHost {
         return csp == null ? null : csp.replace("{nonce}", nonce);
     }
 
-    DomContent document(Head pageHead, DomContent content) {
+    /**
+     * @param noScriptUrl where a browser without JavaScript finds the complete document (a
+     *     streamed page's content sits in templates that only script can show); {@code null} for
+     *     a response that is complete already
+     */
+    DomContent document(Head pageHead, DomContent content, String noScriptUrl) {
         List<DomContent> tags = new ArrayList<>();
         tags.add(meta().withCharset("utf-8"));
         tags.add(meta().withName("viewport").withContent("width=device-width, initial-scale=1"));
+        if (noScriptUrl != null && noScriptRedirect) {
+            // Parsed as markup only when scripting is off: such a browser loads the complete document.
+            tags.add(noscript(meta().attr("http-equiv", "refresh").withContent("0; url=" + noScriptUrl)));
+        }
         tags.addAll(pageHead.tags());
         if (clientRuntimeInHead) {
             tags.add(Arbor.clientRuntime());
@@ -327,6 +349,7 @@ public final class ArborHost {
         private Page<?> notFoundPage;
         private ErrorPage errorPage;
         private boolean clientRuntimeInHead = true;
+        private boolean noScriptRedirect = true;
 
         private Builder(Renderer renderer) {
             this.renderer = Objects.requireNonNull(renderer, "renderer");
@@ -413,6 +436,20 @@ public final class ArborHost {
          */
         public Builder clientRuntimeInHead(boolean inHead) {
             this.clientRuntimeInHead = inHead;
+            return this;
+        }
+
+        /**
+         * @param redirect true (the default) to send browsers without JavaScript from a streamed
+         *     page to its complete document: every streamed page's head holds
+         *     {@code <noscript><meta http-equiv="refresh" content="0; url=...?arbor-render=document"></noscript>},
+         *     since the content that streams after the shell sits in templates that only script
+         *     can show. Such a browser drops the stream (its work is cancelled) and loads the same
+         *     URL with {@code arbor-render=document} added. False to leave streamed pages as they are.
+         * @return this builder
+         */
+        public Builder noScriptRedirect(boolean redirect) {
+            this.noScriptRedirect = redirect;
             return this;
         }
 

@@ -107,6 +107,7 @@ final class PageExchange implements ResponseSink.Exchange {
         phase = Phase.RENDERING;
         loaderDeadline.cancel();
         loading.clear();
+        boolean complete = host.wantsCompleteDocument(request);
         DomContent root;
         try {
             Head head = host.head();
@@ -117,7 +118,7 @@ final class PageExchange implements ResponseSink.Exchange {
             for (int i = chain.size() - 1; i >= 0; i--) {
                 content = chain.get(i).view.render(request, values[i], content);
             }
-            root = host.document(head, content);
+            root = host.document(head, content, complete ? null : request.completeDocumentUri());
         } catch (Throwable t) {
             failBeforeShell(t);
             return;
@@ -129,7 +130,7 @@ final class PageExchange implements ResponseSink.Exchange {
                 .executor(executor)
                 .deadline(left.toMillis() < 1 ? Duration.ofMillis(1) : left)
                 .build();
-        if (host.wantsCompleteDocument(request)) {
+        if (complete) {
             handle = renderer().renderComplete(root, options, new CompleteDocumentSink());
         } else {
             handle = renderer().stream(root, options, new ResponseSink(this, response));
@@ -238,7 +239,7 @@ final class PageExchange implements ResponseSink.Exchange {
         DomContent root;
         try {
             root = host.document(host.head().merge(Head.of("Something went wrong")),
-                    host.errorPage().render(request, error));
+                    host.errorPage().render(request, error), null);
         } catch (Throwable t) {
             sendPlain(500, "Internal Server Error (" + error.digest() + ")");
             return;

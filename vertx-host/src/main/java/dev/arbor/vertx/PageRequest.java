@@ -71,6 +71,29 @@ public final class PageRequest {
         return context.request().getHeader(name.toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * A relative URL of this page's complete document: this request's query (as sent) with
+     * {@code arbor-render=document} added, such as {@code ?slow=1&arbor-render=document}. Only a
+     * query, so that it resolves to the same path whatever the path holds. Characters that are
+     * not safe in an attribute or a refresh are percent-encoded.
+     */
+    String completeDocumentUri() {
+        String query = context.request().query();
+        String uri = "?" + (query == null || query.isEmpty() ? "" : query + "&")
+                + ArborHost.RENDER_PARAMETER + "=document";
+        StringBuilder safe = new StringBuilder(uri.length());
+        for (byte b : uri.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            int c = b & 0xFF;
+            if (c > 0x20 && c < 0x7F && "\"'<>\\`^{|}#".indexOf(c) < 0) {
+                safe.append((char) c);
+            } else {
+                safe.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
+            }
+        }
+        return safe.toString();
+    }
+
     /** @return the request's path, without the query */
     public String path() {
         return context.normalizedPath();
