@@ -15,7 +15,6 @@ import static j2html.TagCreator.section;
 import dev.arbor.Deferred;
 import dev.arbor.Mode;
 import dev.arbor.Renderer;
-import dev.arbor.query.DehydrateOptions;
 import dev.arbor.query.Dehydration;
 import dev.arbor.query.QueryClient;
 import dev.arbor.query.QueryKey;
@@ -141,7 +140,8 @@ final class HostFixture implements AutoCloseable {
         host.mount(router, "/prefetch", Page.of(req -> {
             QueryClient queries = req.queryClient();
             queries.prefetchQuery(QueryOptions.of(QueryKey.of("slow"), () -> gates.get("query")));
-            return main(hydrationBoundary(Dehydration.dehydrate(queries, DehydrateOptions.defaults()
+            // The host's options, as pages use them: errors are reported under a digest.
+            return main(hydrationBoundary(Dehydration.dehydrate(queries, req.dehydrateOptions()
                     .includePendingQueries(true)), h1("Prefetched")));
         }));
 
