@@ -138,7 +138,11 @@ final class QueryEndpoint implements Handler<RoutingContext> {
         }
 
         void start(QueryOptions<Object> options) {
-            response.closeHandler(v -> finish());
+            // A client that goes away, like a deadline that passes, cancels the query's source.
+            response.closeHandler(v -> {
+                finish();
+                client.cancelQueries();
+            });
             deadline = host.renderer().scheduler().schedule(host.deadline(),
                     () -> vertxContext.runOnContext(v -> timedOut()));
             // The query function runs here, on the event loop; its stage may complete on any thread.
@@ -162,7 +166,9 @@ final class QueryEndpoint implements Handler<RoutingContext> {
         }
 
         private void timedOut() {
-            if (finish()) {
+            boolean answer = finish();
+            client.cancelQueries();
+            if (answer) {
                 fail(context, 504, error(new RenderTimeoutException(host.deadline())));
             }
         }
