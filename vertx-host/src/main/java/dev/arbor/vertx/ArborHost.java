@@ -187,7 +187,18 @@ public final class ArborHost {
      */
     public Handler<RoutingContext> handler(Page<?> page) {
         Objects.requireNonNull(page, "page");
-        return context -> new PageExchange(this, context, page, 200).start();
+        return context -> {
+            checkQuery(context);
+            new PageExchange(this, context, page, 200).start();
+        };
+    }
+
+    /**
+     * Decodes the query before any work starts: a malformed one ({@code ?x=%ZZ}) fails the route
+     * with a 400 here, so that no loader runs and no page meets it later.
+     */
+    private static void checkQuery(RoutingContext context) {
+        context.queryParams();
     }
 
     /**
@@ -201,7 +212,30 @@ public final class ArborHost {
     public io.vertx.ext.web.Route mount(Router router, String path, Page<?> page) {
         Objects.requireNonNull(router, "router");
         Objects.requireNonNull(path, "path");
+        installErrorHandlers(router);
         return router.get(path).handler(handler(page));
+    }
+
+    /**
+     * Makes {@code router} answer what no route handled without flooding the log. Vert.x Web
+     * otherwise logs every such request as a multi-line "Unhandled exception in router":
+     * <ul>
+     *   <li>a malformed request (a bad {@code %}-escape in the path or query, no {@code Host}
+     *       header, a method no route takes, a body too large) answers its 4xx (400, 404, 405,
+     *       406, 413, 414, 415, 431) at once, and is logged as one short line at debug level;</li>
+     *   <li>a route handler's failure answers 500 and is reported under a digest through the
+     *       renderer's {@link dev.arbor.ErrorReporter}, except a client that went away (a static
+     *       file it stopped reading, say): nothing is logged for that.</li>
+     * </ul>
+     * {@link #mount} does it for the router it mounts on; set your own
+     * {@link Router#errorHandler(int, Handler) error handlers} after it to replace these.
+     *
+     * @param router the router
+     * @return the router
+     */
+    public Router installErrorHandlers(Router router) {
+        RouterFailures.install(Objects.requireNonNull(router, "router"), this);
+        return router;
     }
 
     /**
@@ -211,7 +245,10 @@ public final class ArborHost {
      * @return the handler
      */
     public Handler<RoutingContext> notFoundHandler() {
-        return context -> new PageExchange(this, context, notFoundPage, 404).start();
+        return context -> {
+            checkQuery(context);
+            new PageExchange(this, context, notFoundPage, 404).start();
+        };
     }
 
     /**

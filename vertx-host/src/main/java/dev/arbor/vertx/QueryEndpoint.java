@@ -47,7 +47,13 @@ final class QueryEndpoint implements Handler<RoutingContext> {
     public void handle(RoutingContext context) {
         HttpServerRequest request = context.request();
         if (request.method() == HttpMethod.GET) {
-            String key = context.queryParam("key").stream().findFirst().orElse(null);
+            String key;
+            try {
+                key = context.queryParam("key").stream().findFirst().orElse(null);
+            } catch (RuntimeException malformed) { // a bad %-escape: Vert.x Web cannot decode the query
+                fail(context, 400, "The query string is malformed: send ?key=<a JSON array, URL-encoded>");
+                return;
+            }
             if (key == null) {
                 fail(context, 400, "Missing the query key: send ?key=<a JSON array>, such as ?key=%5B%22posts%22%5D");
                 return;

@@ -166,6 +166,12 @@ final class HostFixture implements AutoCloseable {
                 req -> CompletableFuture.failedFuture(Halt.redirect("/stream")), (req, none) -> p("never")));
         host.mount(router, "/posted", Page.of(
                 req -> CompletableFuture.failedFuture(Halt.seeOther("/done")), (req, none) -> p("never")));
+        host.mount(router, "/search", Page.of( // reads a query parameter in its loader, as pages do
+                req -> gates.get("search").thenApply(v -> req.queryParam("q") + ":" + v),
+                (req, found) -> p("Found " + found).withId("found")));
+        router.get("/plain-handler-fails").handler(context -> {
+            throw new IllegalStateException("secret handler detail");
+        });
         host.mount(router, "/boom", Page.of(req -> {
             throw new IllegalStateException("secret detail");
         }, (req, none) -> p("never")));
