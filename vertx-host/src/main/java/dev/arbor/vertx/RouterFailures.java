@@ -5,7 +5,9 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
+import java.util.regex.Pattern;
 
 /**
  * What a router answers for requests that no route handled: Vert.x Web logs each of them as a
@@ -26,6 +28,8 @@ final class RouterFailures {
     /** The 4xx answers a router gives on its own for requests it cannot route. */
     private static final int[] BAD_REQUESTS = {400, 404, 405, 406, 413, 414, 415, 431};
     private static final int MAX_LOGGED_URI = 200;
+    private static final Pattern PEER_LEFT = Pattern.compile(
+            ".*(?:connection.*(?:reset|closed|abort)|broken.*pipe).*", Pattern.CASE_INSENSITIVE);
 
     private RouterFailures() {
     }
@@ -60,9 +64,17 @@ final class RouterFailures {
         answer(response, 500, "Internal Server Error (" + digest + ")");
     }
 
+    /**
+     * True for what a transport raises when its peer left: a closed channel, or a reset or broken
+     * connection (plain {@link IOException}s whose only mark is their message, which Netty's own
+     * handlers match the same way).
+     */
     static boolean isClientGone(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof ClosedChannelException || t instanceof HttpClosedException) {
+                return true;
+            }
+            if (t instanceof IOException && t.getMessage() != null && PEER_LEFT.matcher(t.getMessage()).matches()) {
                 return true;
             }
         }
