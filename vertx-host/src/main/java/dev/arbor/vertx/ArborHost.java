@@ -353,11 +353,12 @@ public final class ArborHost {
     }
 
     /**
+     * @param nonce the request's CSP nonce, for the head's scripts
      * @param noScriptUrl where a browser without JavaScript finds the complete document (a
      *     streamed page's content sits in templates that only script can show); {@code null} for
      *     a response that is complete already
      */
-    DomContent document(Head pageHead, DomContent content, String noScriptUrl) {
+    DomContent document(Head pageHead, DomContent content, String nonce, String noScriptUrl) {
         List<DomContent> tags = new ArrayList<>();
         tags.add(meta().withCharset("utf-8"));
         tags.add(meta().withName("viewport").withContent("width=device-width, initial-scale=1"));
@@ -369,6 +370,7 @@ public final class ArborHost {
         if (clientRuntimeInHead) {
             tags.add(Arbor.clientRuntime());
         }
+        tags.addAll(pageHead.scripts(nonce)); // after the runtime: they may use window.arbor
         return html(
                 TagCreator.head(tags.toArray(new DomContent[0])),
                 content == null ? body() : body(content))

@@ -118,7 +118,7 @@ final class PageExchange implements ResponseSink.Exchange {
             for (int i = chain.size() - 1; i >= 0; i--) {
                 content = chain.get(i).view.render(request, values[i], content);
             }
-            root = host.document(head, content, complete ? null : request.completeDocumentUri());
+            root = host.document(head, content, request.nonce(), complete ? null : request.completeDocumentUri());
         } catch (Throwable t) {
             failBeforeShell(t);
             return;
@@ -239,7 +239,7 @@ final class PageExchange implements ResponseSink.Exchange {
         DomContent root;
         try {
             root = host.document(host.head().merge(Head.of("Something went wrong")),
-                    host.errorPage().render(request, error), null);
+                    host.errorPage().render(request, error), request.nonce(), null);
         } catch (Throwable t) {
             sendPlain(500, "Internal Server Error (" + error.digest() + ")");
             return;

@@ -166,6 +166,8 @@ final class HostFixture implements AutoCloseable {
                 req -> CompletableFuture.failedFuture(Halt.redirect("/stream")), (req, none) -> p("never")));
         host.mount(router, "/posted", Page.of(
                 req -> CompletableFuture.failedFuture(Halt.seeOther("/done")), (req, none) -> p("never")));
+        host.mount(router, "/scripted", Page.of(req -> p("Scripted").withId("scripted"))
+                .head(Head.of("Scripted").withModuleScript("/app.js").withScript("/legacy.js")));
         host.mount(router, "/search", Page.of( // reads a query parameter in its loader, as pages do
                 req -> gates.get("search").thenApply(v -> req.queryParam("q") + ":" + v),
                 (req, found) -> p("Found " + found).withId("found")));
