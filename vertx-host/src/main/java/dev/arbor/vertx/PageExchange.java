@@ -149,8 +149,8 @@ final class PageExchange implements ResponseSink.Exchange {
 
     @Override
     public void streamHeaders() {
-        response.setStatusCode(status);
-        htmlHeaders(response.headers());
+        response.setStatusCode(request.statusOr(status));
+        htmlHeaders(response.headers(), request.cacheControlOrNoStore());
         response.headers().set("X-Accel-Buffering", "no");
         response.setChunked(true);
     }
@@ -252,7 +252,7 @@ final class PageExchange implements ResponseSink.Exchange {
             if (failure != null) {
                 sendPlain(500, "Internal Server Error (" + error.digest() + ")");
             } else {
-                sendComplete(500, Buffer.buffer(html));
+                sendComplete(500, Buffer.buffer(html), "no-store");
             }
         }));
     }
@@ -274,7 +274,7 @@ final class PageExchange implements ResponseSink.Exchange {
             }
             phase = Phase.DONE;
             request.cancelQueries();
-            sendComplete(status, document);
+            sendComplete(request.statusOr(status), document, request.cacheControlOrNoStore());
         }
 
         @Override
@@ -283,12 +283,12 @@ final class PageExchange implements ResponseSink.Exchange {
         }
     }
 
-    private void sendComplete(int statusCode, Buffer html) {
+    private void sendComplete(int statusCode, Buffer html, String cacheControl) {
         if (response.headWritten()) {
             return;
         }
         response.setStatusCode(statusCode);
-        htmlHeaders(response.headers());
+        htmlHeaders(response.headers(), cacheControl);
         response.end(html);
     }
 
@@ -302,9 +302,9 @@ final class PageExchange implements ResponseSink.Exchange {
         response.end(text);
     }
 
-    private void htmlHeaders(MultiMap headers) {
+    private void htmlHeaders(MultiMap headers, String cacheControl) {
         headers.set(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8");
-        headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
+        headers.set(HttpHeaders.CACHE_CONTROL, cacheControl);
         String csp = host.contentSecurityPolicy(request.nonce());
         if (csp != null) {
             headers.set("Content-Security-Policy", csp);

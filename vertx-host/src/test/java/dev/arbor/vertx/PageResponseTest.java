@@ -44,4 +44,50 @@ class PageResponseTest {
         assertEquals(List.of("", "/app.js", "/legacy.js"),
                 scripts.stream().map(s -> s.attr("src")).collect(Collectors.toList()), "the runtime first");
     }
+
+    @Test
+    void aLoaderSetsTheStatusOfAStreamedPage(Vertx vertx) {
+        app = HostFixture.start(vertx);
+        StreamingResponse response = app.get("/unprocessable");
+        assertEquals(422, response.status());
+        response.awaitText("Loading hint"); // still streamed
+        assertEquals("no-store", response.headers().get("Cache-Control"), "the default stays");
+        app.gates.release("hint", "use an @");
+        assertTrue(response.body().contains("Hint: use an @"));
+    }
+
+    @Test
+    void theStatusHoldsForTheCompleteDocumentToo(Vertx vertx) {
+        app = HostFixture.start(vertx);
+        app.gates.release("hint", "use an @");
+        StreamingResponse response = app.get("/unprocessable?arbor-render=document");
+        assertEquals(422, response.status());
+        assertTrue(response.body().contains("Hint: use an @"));
+    }
+
+    @Test
+    void aPageSetsItsOwnCacheControl(Vertx vertx) {
+        app = HostFixture.start(vertx);
+        assertEquals("public, max-age=60", app.get("/cached").headers().get("Cache-Control"));
+        assertEquals("public, max-age=60", app.get("/cached?arbor-render=document").headers().get("Cache-Control"));
+        assertEquals("no-store", app.get("/boom").headers().get("Cache-Control"), "error pages never cache");
+    }
+
+    @Test
+    void afterTheShellTheStatusCanNoLongerChangeAndThePartFailsInItsBoundary(Vertx vertx) {
+        app = HostFixture.start(vertx);
+        StreamingResponse response = app.get("/late-status");
+        app.gates.release("late", "gone");
+        String body = response.body();
+        assertEquals(200, response.status());
+        assertTrue(body.contains("Late: IllegalStateException"), body);
+    }
+
+    @Test
+    void statusesWithoutABodyRedirectsAndBrokenHeaderValuesAreRefused(Vertx vertx) {
+        app = HostFixture.start(vertx);
+        String body = app.get("/refused-values").body();
+        assertTrue(body.contains(String.join(",", "IllegalArgumentException", "IllegalArgumentException",
+                "IllegalArgumentException", "IllegalArgumentException", "IllegalArgumentException")), body);
+    }
 }
