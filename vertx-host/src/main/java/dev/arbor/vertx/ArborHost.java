@@ -19,6 +19,7 @@ import dev.arbor.query.QueryClient;
 import dev.arbor.query.QueryRegistry;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import j2html.TagCreator;
@@ -202,7 +203,9 @@ public final class ArborHost {
     }
 
     /**
-     * Serves {@code page} for GET requests on {@code path}: {@code router.get(path).handler(handler(page))}.
+     * Serves {@code page} for GET and HEAD requests on {@code path}. A HEAD request gets the status
+     * and headers a GET would get (its loaders run, a {@link Halt} answers 404 or its redirect)
+     * and no body: the render stops once its shell is decided, and its pending work is cancelled.
      *
      * @param router the router
      * @param path the path, with Vert.x Web's {@code :param} placeholders
@@ -213,7 +216,7 @@ public final class ArborHost {
         Objects.requireNonNull(router, "router");
         Objects.requireNonNull(path, "path");
         installErrorHandlers(router);
-        return router.get(path).handler(handler(page));
+        return router.route(path).method(HttpMethod.GET).method(HttpMethod.HEAD).handler(handler(page));
     }
 
     /**

@@ -12,6 +12,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import j2html.tags.DomContent;
@@ -107,7 +108,8 @@ final class PageExchange implements ResponseSink.Exchange {
         phase = Phase.RENDERING;
         loaderDeadline.cancel();
         loading.clear();
-        boolean complete = host.wantsCompleteDocument(request);
+        // A HEAD request streams until the shell, which decides the status; nothing is awaited after it.
+        boolean complete = !headersOnly() && host.wantsCompleteDocument(request);
         DomContent root;
         try {
             Head head = host.head();
@@ -153,6 +155,11 @@ final class PageExchange implements ResponseSink.Exchange {
         htmlHeaders(response.headers(), request.cacheControlOrNoStore());
         response.headers().set("X-Accel-Buffering", "no");
         response.setChunked(true);
+    }
+
+    @Override
+    public boolean headersOnly() {
+        return routing.request().method() == HttpMethod.HEAD;
     }
 
     @Override

@@ -26,6 +26,9 @@ final class ResponseSink implements RenderSink {
 
         /** The render failed before anything was written; the renderer reported it under its digest. */
         void renderFailed(RenderError error);
+
+        /** @return true for a HEAD request: the status and headers, and no body */
+        boolean headersOnly();
     }
 
     private static final CompletableFuture<Void> ACCEPTED = CompletableFuture.completedFuture(null);
@@ -45,6 +48,11 @@ final class ResponseSink implements RenderSink {
         }
         if (!response.headWritten()) {
             exchange.streamHeaders();
+        }
+        if (exchange.headersOnly()) {
+            // HEAD: the shell decided the status; the rest is not needed, so the render stops here.
+            end();
+            return CompletableFuture.failedFuture(new CancellationException("A HEAD request has no body"));
         }
         // Vert.x flushes each write outside its read loop, and Netty's compressor then emits a
         // sync-flushed block: every chunk reaches the client as soon as it is written.

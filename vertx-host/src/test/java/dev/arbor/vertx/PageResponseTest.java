@@ -90,4 +90,39 @@ class PageResponseTest {
         assertTrue(body.contains(String.join(",", "IllegalArgumentException", "IllegalArgumentException",
                 "IllegalArgumentException", "IllegalArgumentException", "IllegalArgumentException")), body);
     }
+
+    /** Sends a HEAD request as raw bytes and reads the whole answer, until the server closes. */
+    private String head(String path) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket("localhost", app.port())) {
+            socket.setSoTimeout((int) StreamingResponse.TIMEOUT_SECONDS * 1000);
+            socket.getOutputStream().write(("HEAD " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    @Test
+    void headAnswersLikeGetWithoutABodyAndStopsTheRenderAtItsShell(Vertx vertx) throws Exception {
+        app = HostFixture.start(vertx);
+        String answer = head("/stream");
+
+        assertTrue(answer.startsWith("HTTP/1.1 200 OK\r\n"), answer);
+        assertTrue(answer.contains("content-type: text/html; charset=utf-8\r\n"), answer);
+        assertTrue(answer.toLowerCase(java.util.Locale.ROOT).contains("\r\ncontent-security-policy: "), answer);
+        assertTrue(answer.endsWith("\r\n\r\n"), "no body: " + answer);
+        assertTrue(StreamingResponse.join(app.gates.get("a").handle((v, e) -> e)) instanceof java.util.concurrent.CancellationException,
+                "what the page still waited for is cancelled");
+        assertTrue(app.reports.isEmpty(), app.reports.toString());
+    }
+
+    @Test
+    void headGetsTheStatusALoaderDecides(Vertx vertx) throws Exception {
+        app = HostFixture.start(vertx);
+        assertTrue(head("/missing").startsWith("HTTP/1.1 404 "));
+        String moved = head("/moved");
+        assertTrue(moved.startsWith("HTTP/1.1 302 ") && moved.contains("location: /stream\r\n"), moved);
+        assertTrue(head("/unprocessable").startsWith("HTTP/1.1 422 "));
+        assertTrue(head("/no-such-page").startsWith("HTTP/1.1 404 "));
+        assertTrue(head("/stream?arbor-render=document").startsWith("HTTP/1.1 200 "), "no wait for the whole document");
+    }
 }

@@ -79,6 +79,11 @@ class ResponseSinkTest {
         public void renderFailed(RenderError error) {
             failure = error;
         }
+
+        @Override
+        public boolean headersOnly() {
+            return false;
+        }
     }
 
     private final FakeResponse response = new FakeResponse();
