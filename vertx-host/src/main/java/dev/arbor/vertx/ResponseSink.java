@@ -2,7 +2,8 @@ package dev.arbor.vertx;
 
 import dev.arbor.RenderError;
 import dev.arbor.RenderSink;
-import io.vertx.core.buffer.Buffer;
+import io.netty.buffer.Unpooled;
+import io.vertx.core.internal.buffer.BufferInternal;
 import io.vertx.core.http.HttpServerResponse;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -11,6 +12,13 @@ import java.util.concurrent.CompletionStage;
 /**
  * Adapts the renderer's sink to a Vert.x response: one HTTP chunk per renderer write, and the next
  * write accepted only when the response's write queue has room (backpressure).
+ *
+ * <p>What a slow reader pins here: the output queued in Netty for its connection, which is never
+ * more than the channel's high-water mark (64 KB by default, {@code WriteBufferWaterMark}) plus
+ * the one chunk written when it was crossed; each chunk is held once, wrapped and not copied
+ * (compressed, when compression is on). Everything later waits in the renderer, which writes its
+ * next chunk only when this sink accepts one. A client that stops reading altogether is closed
+ * by the server's idle timeout ({@link ArborServer}).
  */
 final class ResponseSink implements RenderSink {
     /** The request the response belongs to. */
@@ -56,7 +64,9 @@ final class ResponseSink implements RenderSink {
         }
         // Vert.x flushes each write outside its read loop, and Netty's compressor then emits a
         // sync-flushed block: every chunk reaches the client as soon as it is written.
-        response.write(Buffer.buffer(chunk));
+        // The chunk is wrapped, not copied (the sink owns it): the bytes queued in Netty are the
+        // only copy of this output the host holds.
+        response.write(BufferInternal.buffer(Unpooled.wrappedBuffer(chunk)));
         if (!response.writeQueueFull()) {
             return ACCEPTED;
         }
