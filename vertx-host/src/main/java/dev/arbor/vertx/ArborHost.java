@@ -1,32 +1,23 @@
 package dev.arbor.vertx;
 
-import static j2html.TagCreator.body;
 import static j2html.TagCreator.div;
 import static j2html.TagCreator.h1;
-import static j2html.TagCreator.html;
-import static j2html.TagCreator.meta;
 import static j2html.TagCreator.p;
 
-import dev.arbor.Arbor;
+import dev.arbor.Deadlines;
 import dev.arbor.Mode;
 import dev.arbor.RenderError;
 import dev.arbor.Renderer;
 import dev.arbor.Scheduler;
-import dev.arbor.internal.Checks;
 import dev.arbor.query.DehydrateOptions;
-import dev.arbor.query.QueryClient;
 import dev.arbor.query.QueryRegistry;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import j2html.TagCreator;
 import j2html.tags.DomContent;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -65,6 +56,11 @@ import java.util.regex.Pattern;
  * fallbacks, no swap instructions, and a {@code Content-Length}. Any client may ask for the same with the
  * request header {@code Arbor-Render: document} or the query parameter
  * {@code ?arbor-render=document}.
+ *
+ * <p><b>Browsers without JavaScript.</b> The head of every streamed page holds a
+ * {@code <noscript>} refresh to the same URL with {@code arbor-render=document} added, so that a
+ * browser with JavaScript off, which cannot show what streams after the shell, gets the complete
+ * document instead ({@link Builder#noScriptRedirect(boolean)} turns it off).
  *
  * <p><b>CSP.</b> Every request gets a fresh nonce that Arbor puts on every inline script it writes
  * ({@link PageRequest#nonce()} gives it to page code); the response carries a matching
@@ -118,35 +114,28 @@ public final class ArborHost {
         DomContent render(PageRequest request, RenderError error);
     }
 
-    private final Renderer renderer;
-    private final Head head;
-    private final String lang;
-    private final Duration deadline;
-    private final Pattern crawlers;
-    private final String csp;
-    private final Page<?> notFoundPage;
-    private final ErrorPage errorPage;
-    private final boolean clientRuntimeInHead;
-    private final DehydrateOptions dehydrateOptions;
-    private final SecureRandom random = new SecureRandom();
+    private final HostConfig config;
 
     private ArborHost(Builder b) {
-        this.renderer = b.renderer;
-        this.head = b.head;
-        this.lang = b.lang;
-        this.deadline = b.deadline != null ? b.deadline : b.renderer.deadline();
-        this.crawlers = b.crawlers;
-        this.csp = b.csp;
-        this.notFoundPage = b.notFoundPage != null ? b.notFoundPage : Page.of(request -> div(
-                h1("Page not found"), p("There is nothing at " + request.path() + ".")))
-                .head(Head.of("Page not found"));
-        this.clientRuntimeInHead = b.clientRuntimeInHead;
-        this.errorPage = b.errorPage != null ? b.errorPage
-                : (request, error) -> div(h1("Something went wrong"), p(error.message()));
-        boolean production = b.renderer.mode() == Mode.PRODUCTION;
-        this.dehydrateOptions = DehydrateOptions.defaults()
-                .shouldRedactErrors(error -> production)
-                .errorDigest(this::report);
+        Renderer renderer = b.renderer;
+        boolean production = renderer.mode() == Mode.PRODUCTION;
+        this.config = new HostConfig(
+                renderer,
+                b.head,
+                b.lang,
+                b.deadline != null ? b.deadline : renderer.deadline(),
+                b.crawlers,
+                b.csp,
+                b.notFoundPage != null ? b.notFoundPage : Page.of(request -> div(
+                        h1("Page not found"), p("There is nothing at " + request.path() + ".")))
+                        .head(Head.of("Page not found")),
+                b.errorPage != null ? b.errorPage
+                        : (request, error) -> div(h1("Something went wrong"), p(error.message())),
+                b.clientRuntimeInHead,
+                b.noScriptRedirect,
+                DehydrateOptions.defaults()
+                        .shouldRedactErrors(error -> production)
+                        .errorDigest(error -> renderer.report(error).digest()));
     }
 
     /**
@@ -179,11 +168,24 @@ public final class ArborHost {
      */
     public Handler<RoutingContext> handler(Page<?> page) {
         Objects.requireNonNull(page, "page");
-        return context -> new PageExchange(this, context, page, 200).start();
+        return context -> {
+            checkQuery(context);
+            new PageExchange(config, context, page, 200).start();
+        };
     }
 
     /**
-     * Serves {@code page} for GET requests on {@code path}: {@code router.get(path).handler(handler(page))}.
+     * Decodes the query before any work starts: a malformed one ({@code ?x=%ZZ}) fails the route
+     * with a 400 here, so that no loader runs and no page meets it later.
+     */
+    private static void checkQuery(RoutingContext context) {
+        context.queryParams();
+    }
+
+    /**
+     * Serves {@code page} for GET and HEAD requests on {@code path}. A HEAD request gets the status
+     * and headers a GET would get (its loaders run, a {@link Halt} answers 404 or its redirect)
+     * and no body: the render stops once its shell is decided, and its pending work is cancelled.
      *
      * @param router the router
      * @param path the path, with Vert.x Web's {@code :param} placeholders
@@ -193,7 +195,30 @@ public final class ArborHost {
     public io.vertx.ext.web.Route mount(Router router, String path, Page<?> page) {
         Objects.requireNonNull(router, "router");
         Objects.requireNonNull(path, "path");
-        return router.get(path).handler(handler(page));
+        installErrorHandlers(router);
+        return router.route(path).method(HttpMethod.GET).method(HttpMethod.HEAD).handler(handler(page));
+    }
+
+    /**
+     * Makes {@code router} answer what no route handled without flooding the log. Vert.x Web
+     * otherwise logs every such request as a multi-line "Unhandled exception in router":
+     * <ul>
+     *   <li>a malformed request (a bad {@code %}-escape in the path or query, no {@code Host}
+     *       header, a method no route takes, a body too large) answers its 4xx (400, 404, 405,
+     *       406, 413, 414, 415, 431) at once, and is logged as one short line at debug level;</li>
+     *   <li>a route handler's failure answers 500 and is reported under a digest through the
+     *       renderer's {@link dev.arbor.ErrorReporter}, except a client that went away (a static
+     *       file it stopped reading, say): nothing is logged for that.</li>
+     * </ul>
+     * {@link #mount} does it for the router it mounts on; set your own
+     * {@link Router#errorHandler(int, Handler) error handlers} after it to replace these.
+     *
+     * @param router the router
+     * @return the router
+     */
+    public Router installErrorHandlers(Router router) {
+        RouterFailures.install(Objects.requireNonNull(router, "router"), this);
+        return router;
     }
 
     /**
@@ -203,7 +228,10 @@ public final class ArborHost {
      * @return the handler
      */
     public Handler<RoutingContext> notFoundHandler() {
-        return context -> new PageExchange(this, context, notFoundPage, 404).start();
+        return context -> {
+            checkQuery(context);
+            new PageExchange(config, context, config.notFoundPage(), 404).start();
+        };
     }
 
     /**
@@ -230,7 +258,7 @@ public final class ArborHost {
      * @return the handler
      */
     public Handler<RoutingContext> queryEndpoint(QueryRegistry registry) {
-        return new QueryEndpoint(this, Objects.requireNonNull(registry, "registry"));
+        return new QueryEndpoint(config, Objects.requireNonNull(registry, "registry"));
     }
 
     /**
@@ -242,78 +270,12 @@ public final class ArborHost {
      * @return the options
      */
     public DehydrateOptions dehydrateOptions() {
-        return dehydrateOptions;
+        return config.dehydrateOptions();
     }
 
     /** @return the renderer */
     public Renderer renderer() {
-        return renderer;
-    }
-
-    // ---- for PageExchange ----
-
-    Head head() {
-        return head;
-    }
-
-    Duration deadline() {
-        return deadline;
-    }
-
-    Page<?> notFoundPage() {
-        return notFoundPage;
-    }
-
-    ErrorPage errorPage() {
-        return errorPage;
-    }
-
-    boolean wantsCompleteDocument(PageRequest request) {
-        if ("document".equalsIgnoreCase(request.header(RENDER_PARAMETER))
-                || "document".equalsIgnoreCase(request.queryParam(RENDER_PARAMETER))) {
-            return true;
-        }
-        String agent = request.header("User-Agent");
-        return agent != null && crawlers != null && crawlers.matcher(agent).find();
-    }
-
-    /** A query client for one request, with the renderer's mapper. */
-    QueryClient newQueryClient() {
-        return QueryClient.builder().objectMapper(renderer.objectMapper()).build();
-    }
-
-    /**
-     * Reports an error through the renderer's {@link dev.arbor.ErrorReporter}.
-     *
-     * @return the digest the client may see
-     */
-    String report(Throwable error) {
-        return renderer.report(error).digest();
-    }
-
-    String newNonce() {
-        byte[] bytes = new byte[16];
-        random.nextBytes(bytes);
-        return Base64.getEncoder().encodeToString(bytes);
-    }
-
-    /** @return the CSP header for a nonce, or {@code null} when disabled */
-    String contentSecurityPolicy(String nonce) {
-        return csp == null ? null : csp.replace("{nonce}", nonce);
-    }
-
-    DomContent document(Head pageHead, DomContent content) {
-        List<DomContent> tags = new ArrayList<>();
-        tags.add(meta().withCharset("utf-8"));
-        tags.add(meta().withName("viewport").withContent("width=device-width, initial-scale=1"));
-        tags.addAll(pageHead.tags());
-        if (clientRuntimeInHead) {
-            tags.add(Arbor.clientRuntime());
-        }
-        return html(
-                TagCreator.head(tags.toArray(new DomContent[0])),
-                content == null ? body() : body(content))
-                .withLang(lang);
+        return config.renderer();
     }
 
     /** Builds an {@link ArborHost}. */
@@ -327,6 +289,7 @@ public final class ArborHost {
         private Page<?> notFoundPage;
         private ErrorPage errorPage;
         private boolean clientRuntimeInHead = true;
+        private boolean noScriptRedirect = true;
 
         private Builder(Renderer renderer) {
             this.renderer = Objects.requireNonNull(renderer, "renderer");
@@ -357,7 +320,7 @@ public final class ArborHost {
          * @return this builder
          */
         public Builder deadline(Duration deadline) {
-            this.deadline = Checks.positiveDeadline(deadline);
+            this.deadline = Deadlines.requirePositive(deadline);
             return this;
         }
 
@@ -413,6 +376,20 @@ public final class ArborHost {
          */
         public Builder clientRuntimeInHead(boolean inHead) {
             this.clientRuntimeInHead = inHead;
+            return this;
+        }
+
+        /**
+         * @param redirect true (the default) to send browsers without JavaScript from a streamed
+         *     page to its complete document: every streamed page's head holds
+         *     {@code <noscript><meta http-equiv="refresh" content="0; url=...?arbor-render=document"></noscript>},
+         *     since the content that streams after the shell sits in templates that only script
+         *     can show. Such a browser drops the stream (its work is cancelled) and loads the same
+         *     URL with {@code arbor-render=document} added. False to leave streamed pages as they are.
+         * @return this builder
+         */
+        public Builder noScriptRedirect(boolean redirect) {
+            this.noScriptRedirect = redirect;
             return this;
         }
 

@@ -1,6 +1,6 @@
 package dev.arbor.vertx;
 
-import dev.arbor.internal.Checks;
+import dev.arbor.Deadlines;
 import j2html.tags.DomContent;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -109,7 +109,7 @@ public final class Page<T> {
      * @return a copy with that deadline
      */
     public Page<T> deadline(Duration deadline) {
-        return new Page<>(loader, view, head, layout, Checks.positiveDeadline(deadline));
+        return new Page<>(loader, view, head, layout, Deadlines.requirePositive(deadline));
     }
 
     /** @return this page's deadline, or {@code null} for the host's default */

@@ -4,7 +4,6 @@ import dev.arbor.Arbor;
 import dev.arbor.RenderError;
 import dev.arbor.RenderHandle;
 import dev.arbor.RenderOptions;
-import dev.arbor.RenderSink;
 import dev.arbor.RenderTimeoutException;
 import dev.arbor.Renderer;
 import dev.arbor.Scheduler;
@@ -13,6 +12,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import j2html.TagCreator;
@@ -33,7 +33,7 @@ import java.util.concurrent.Executor;
 final class PageExchange implements ResponseSink.Exchange {
     private enum Phase { LOADING, RENDERING, DONE }
 
-    private final ArborHost host;
+    private final HostConfig host;
     private final RoutingContext routing;
     private final HttpServerResponse response;
     private final Page<?> page;
@@ -49,13 +49,13 @@ final class PageExchange implements ResponseSink.Exchange {
     private Scheduler.Cancellable loaderDeadline;
     private RenderHandle handle;
 
-    PageExchange(ArborHost host, RoutingContext routing, Page<?> page, int status) {
+    PageExchange(HostConfig host, RoutingContext routing, Page<?> page, int status) {
         this.host = host;
         this.routing = routing;
         this.response = routing.response();
         this.page = page;
         this.status = status;
-        this.request = new PageRequest(routing, host.newNonce(), host);
+        this.request = new PageRequest(routing, HostConfig.newNonce(), host);
         Context context = Vertx.currentContext();
         Context ctx = context != null ? context : routing.vertx().getOrCreateContext();
         this.executor = task -> ctx.runOnContext(v -> task.run());
@@ -109,6 +109,8 @@ final class PageExchange implements ResponseSink.Exchange {
         phase = Phase.RENDERING;
         loaderDeadline.cancel();
         loading.clear();
+        // A HEAD request streams until the shell, which decides the status; nothing is awaited after it.
+        boolean complete = !headersOnly() && host.wantsCompleteDocument(request);
         DomContent root;
         try {
             Head head = host.head();
@@ -119,7 +121,7 @@ final class PageExchange implements ResponseSink.Exchange {
             for (int i = chain.size() - 1; i >= 0; i--) {
                 content = chain.get(i).view.render(request, values[i], content);
             }
-            root = host.document(head, content);
+            root = host.document(head, content, request.nonce(), complete ? null : request.completeDocumentUri());
         } catch (Throwable t) {
             failBeforeShell(t);
             return;
@@ -131,10 +133,10 @@ final class PageExchange implements ResponseSink.Exchange {
                 .executor(executor)
                 .deadline(left.toMillis() < 1 ? Duration.ofMillis(1) : left)
                 .build();
-        if (host.wantsCompleteDocument(request)) {
-            handle = renderer().renderComplete(root, options, new CompleteDocumentSink());
+        if (complete) {
+            handle = renderer().renderComplete(root, options, ResponseSink.complete(this, response));
         } else {
-            handle = renderer().stream(root, options, new ResponseSink(this, response));
+            handle = renderer().stream(root, options, ResponseSink.streaming(this, response));
         }
         if (gone) {
             handle.abort();
@@ -149,17 +151,22 @@ final class PageExchange implements ResponseSink.Exchange {
     }
 
     @Override
-    public void streamHeaders() {
-        response.setStatusCode(status);
-        htmlHeaders(response.headers());
-        response.headers().set("X-Accel-Buffering", "no");
-        response.setChunked(true);
+    public void writeHead() {
+        response.setStatusCode(request.statusOr(status));
+        htmlHeaders(response.headers(), request.cacheControlOrNoStore());
     }
 
     @Override
-    public void streamEnded() {
+    public boolean headersOnly() {
+        return routing.request().method() == HttpMethod.HEAD;
+    }
+
+    @Override
+    public boolean renderEnded() {
+        boolean answering = !gone && phase != Phase.DONE;
         phase = Phase.DONE;
         request.cancelQueries(); // what the page prefetched and never sent has no one to go to
+        return answering;
     }
 
     @Override
@@ -241,7 +248,8 @@ final class PageExchange implements ResponseSink.Exchange {
         try {
             // development mode: the exception, its stack and where it happened; nothing in production
             root = host.document(host.head().merge(Head.of("Something went wrong")),
-                    TagCreator.each(host.errorPage().render(request, error), Arbor.errorDetails(error)));
+                    TagCreator.each(host.errorPage().render(request, error), Arbor.errorDetails(error)),
+                    request.nonce(), null);
         } catch (Throwable t) {
             sendPlain(500, "Internal Server Error (" + error.digest() + ")");
             return;
@@ -254,43 +262,17 @@ final class PageExchange implements ResponseSink.Exchange {
             if (failure != null) {
                 sendPlain(500, "Internal Server Error (" + error.digest() + ")");
             } else {
-                sendComplete(500, Buffer.buffer(html));
+                sendComplete(500, Buffer.buffer(html), "no-store");
             }
         }));
     }
 
-    /** Collects the complete document (one chunk) and answers with it in one piece. */
-    private final class CompleteDocumentSink implements RenderSink {
-        private final Buffer document = Buffer.buffer();
-
-        @Override
-        public CompletionStage<Void> write(byte[] chunk) {
-            document.appendBytes(chunk);
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        public void end() {
-            if (gone || phase == Phase.DONE || response.headWritten()) {
-                return;
-            }
-            phase = Phase.DONE;
-            request.cancelQueries();
-            sendComplete(status, document);
-        }
-
-        @Override
-        public void fail(RenderError error) {
-            renderFailed(error);
-        }
-    }
-
-    private void sendComplete(int statusCode, Buffer html) {
+    private void sendComplete(int statusCode, Buffer html, String cacheControl) {
         if (response.headWritten()) {
             return;
         }
         response.setStatusCode(statusCode);
-        htmlHeaders(response.headers());
+        htmlHeaders(response.headers(), cacheControl);
         response.end(html);
     }
 
@@ -304,9 +286,9 @@ final class PageExchange implements ResponseSink.Exchange {
         response.end(text);
     }
 
-    private void htmlHeaders(MultiMap headers) {
+    private void htmlHeaders(MultiMap headers, String cacheControl) {
         headers.set(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8");
-        headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
+        headers.set(HttpHeaders.CACHE_CONTROL, cacheControl);
         String csp = host.contentSecurityPolicy(request.nonce());
         if (csp != null) {
             headers.set("Content-Security-Policy", csp);

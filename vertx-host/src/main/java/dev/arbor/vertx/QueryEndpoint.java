@@ -33,11 +33,11 @@ final class QueryEndpoint implements Handler<RoutingContext> {
     /** The largest POST body read; a key is a few hundred bytes. */
     static final int MAX_BODY_BYTES = 16 * 1024;
 
-    private final ArborHost host;
+    private final HostConfig host;
     private final QueryRegistry registry;
     private final ObjectMapper mapper;
 
-    QueryEndpoint(ArborHost host, QueryRegistry registry) {
+    QueryEndpoint(HostConfig host, QueryRegistry registry) {
         this.host = host;
         this.registry = registry;
         this.mapper = host.renderer().objectMapper();
@@ -47,7 +47,13 @@ final class QueryEndpoint implements Handler<RoutingContext> {
     public void handle(RoutingContext context) {
         HttpServerRequest request = context.request();
         if (request.method() == HttpMethod.GET) {
-            String key = context.queryParam("key").stream().findFirst().orElse(null);
+            String key;
+            try {
+                key = context.queryParam("key").stream().findFirst().orElse(null);
+            } catch (RuntimeException malformed) { // a bad %-escape: Vert.x Web cannot decode the query
+                fail(context, 400, "The query string is malformed: send ?key=<a JSON array, URL-encoded>");
+                return;
+            }
             if (key == null) {
                 fail(context, 400, "Missing the query key: send ?key=<a JSON array>, such as ?key=%5B%22posts%22%5D");
                 return;
@@ -144,7 +150,11 @@ final class QueryEndpoint implements Handler<RoutingContext> {
         }
 
         void start(QueryOptions<Object> options) {
-            response.closeHandler(v -> finish());
+            // A client that goes away, like a deadline that passes, cancels the query's source.
+            response.closeHandler(v -> {
+                finish();
+                client.cancelQueries();
+            });
             deadline = host.renderer().scheduler().schedule(host.deadline(),
                     () -> vertxContext.runOnContext(v -> timedOut()));
             // The query function runs here, on the event loop; its stage may complete on any thread.
@@ -168,7 +178,9 @@ final class QueryEndpoint implements Handler<RoutingContext> {
         }
 
         private void timedOut() {
-            if (finish()) {
+            boolean answer = finish();
+            client.cancelQueries();
+            if (answer) {
                 fail(context, 504, error(new RenderTimeoutException(host.deadline())));
             }
         }

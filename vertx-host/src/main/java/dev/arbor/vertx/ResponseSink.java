@@ -2,75 +2,163 @@ package dev.arbor.vertx;
 
 import dev.arbor.RenderError;
 import dev.arbor.RenderSink;
+import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.internal.buffer.BufferInternal;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Adapts the renderer's sink to a Vert.x response: one HTTP chunk per renderer write, and the next
- * write accepted only when the response's write queue has room (backpressure).
+ * Adapts the renderer's sink to a Vert.x response, in one of two framings with one shape:
+ * {@link #streaming} (one HTTP chunk per renderer write, the next write accepted only when the
+ * response's write queue has room: backpressure) and {@link #complete} (the document collected and
+ * sent in one piece, with a {@code Content-Length}). The exchange decides the status and the page's
+ * headers and hears how the render ended; the sink decides the framing.
+ *
+ * <p>What a slow reader pins in a streamed response: the output queued in Netty for its connection,
+ * which is never more than the channel's high-water mark (64 KB by default,
+ * {@code WriteBufferWaterMark}) plus the one chunk written when it was crossed; each chunk is held
+ * once, wrapped and not copied (compressed, when compression is on). Everything later waits in the
+ * renderer, which writes its next chunk only when this sink accepts one. A client that stops
+ * reading altogether is closed by the server's idle timeout ({@link ArborServer}).
  */
-final class ResponseSink implements RenderSink {
+abstract class ResponseSink implements RenderSink {
     /** The request the response belongs to. */
     interface Exchange {
         /** @return true once the client went away */
         boolean isGone();
 
-        /** Sets the status and headers of a streamed response, before its first byte. */
-        void streamHeaders();
+        /** Sets the status and the page's headers, before the response's first byte. */
+        void writeHead();
 
-        /** The stream was ended. */
-        void streamEnded();
+        /**
+         * The render ended; the response is to be ended next.
+         *
+         * @return whether the response is still this render's to end (not after the client went
+         *     away or the exchange answered otherwise)
+         */
+        boolean renderEnded();
 
         /** The render failed before anything was written; the renderer reported it under its digest. */
         void renderFailed(RenderError error);
+
+        /** @return true for a HEAD request: the status and headers, and no body */
+        boolean headersOnly();
     }
 
     private static final CompletableFuture<Void> ACCEPTED = CompletableFuture.completedFuture(null);
 
-    private final Exchange exchange;
-    private final HttpServerResponse response;
+    final Exchange exchange;
+    final HttpServerResponse response;
 
-    ResponseSink(Exchange exchange, HttpServerResponse response) {
+    private ResponseSink(Exchange exchange, HttpServerResponse response) {
         this.exchange = exchange;
         this.response = response;
     }
 
+    /** @return a sink that streams each write as an HTTP chunk */
+    static ResponseSink streaming(Exchange exchange, HttpServerResponse response) {
+        return new Streaming(exchange, response);
+    }
+
+    /** @return a sink that answers with the whole document once the render ends */
+    static ResponseSink complete(Exchange exchange, HttpServerResponse response) {
+        return new Complete(exchange, response);
+    }
+
     @Override
-    public CompletionStage<Void> write(byte[] chunk) {
+    public final CompletionStage<Void> write(byte[] chunk) {
         if (exchange.isGone()) {
             return CompletableFuture.failedFuture(new CancellationException("The client went away"));
         }
-        if (!response.headWritten()) {
-            exchange.streamHeaders();
-        }
-        // Vert.x flushes each write outside its read loop, and Netty's compressor then emits a
-        // sync-flushed block: every chunk reaches the client as soon as it is written.
-        response.write(Buffer.buffer(chunk));
-        if (!response.writeQueueFull()) {
-            return ACCEPTED;
-        }
-        CompletableFuture<Void> accepted = new CompletableFuture<>();
-        response.drainHandler(v -> accepted.complete(null));
-        return accepted;
+        return accept(chunk);
     }
 
     @Override
-    public void end() {
-        exchange.streamEnded();
-        if (exchange.isGone() || response.ended()) {
+    public final void end() {
+        if (!exchange.renderEnded() || response.ended()) {
             return;
         }
-        if (!response.headWritten()) {
-            exchange.streamHeaders();
-        }
-        response.end();
+        finish();
     }
 
     @Override
-    public void fail(RenderError error) {
+    public final void fail(RenderError error) {
         exchange.renderFailed(error);
+    }
+
+    /** Takes a chunk from a client still there; @return a stage completed when it takes more */
+    abstract CompletionStage<Void> accept(byte[] chunk);
+
+    /** Ends a response not yet ended, of a client still there. */
+    abstract void finish();
+
+    private static final class Streaming extends ResponseSink {
+        Streaming(Exchange exchange, HttpServerResponse response) {
+            super(exchange, response);
+        }
+
+        @Override
+        CompletionStage<Void> accept(byte[] chunk) {
+            if (!response.headWritten()) {
+                head();
+            }
+            if (exchange.headersOnly()) {
+                // HEAD: the shell decided the status; the rest is not needed, so the render stops here.
+                end();
+                return CompletableFuture.failedFuture(new CancellationException("A HEAD request has no body"));
+            }
+            // Vert.x flushes each write outside its read loop, and Netty's compressor then emits a
+            // sync-flushed block: every chunk reaches the client as soon as it is written.
+            // The chunk is wrapped, not copied (the sink owns it): the bytes queued in Netty are the
+            // only copy of this output the host holds.
+            response.write(BufferInternal.buffer(Unpooled.wrappedBuffer(chunk)));
+            if (!response.writeQueueFull()) {
+                return ACCEPTED;
+            }
+            CompletableFuture<Void> accepted = new CompletableFuture<>();
+            response.drainHandler(v -> accepted.complete(null));
+            return accepted;
+        }
+
+        @Override
+        void finish() {
+            if (!response.headWritten()) {
+                head();
+            }
+            response.end();
+        }
+
+        private void head() {
+            exchange.writeHead();
+            // Proxies such as nginx buffer responses unless told not to; each chunk must pass at once.
+            response.headers().set("X-Accel-Buffering", "no");
+            response.setChunked(true);
+        }
+    }
+
+    private static final class Complete extends ResponseSink {
+        private final Buffer document = Buffer.buffer();
+
+        Complete(Exchange exchange, HttpServerResponse response) {
+            super(exchange, response);
+        }
+
+        @Override
+        CompletionStage<Void> accept(byte[] chunk) {
+            document.appendBytes(chunk);
+            return ACCEPTED;
+        }
+
+        @Override
+        void finish() {
+            if (response.headWritten()) {
+                return;
+            }
+            exchange.writeHead();
+            response.end(document);
+        }
     }
 }

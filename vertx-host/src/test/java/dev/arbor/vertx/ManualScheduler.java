@@ -4,6 +4,7 @@ import dev.arbor.Scheduler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /** A scheduler whose tasks run only when a test fires them: deadlines pass when the test says. */
 final class ManualScheduler implements Scheduler {
@@ -20,10 +21,19 @@ final class ManualScheduler implements Scheduler {
         }
     }
 
+    private CompletableFuture<Void> scheduled = new CompletableFuture<>();
+
+    /** Completes when a task is scheduled (at once if one waits to be fired). */
+    synchronized CompletableFuture<Void> whenScheduled() {
+        return pending() > 0 ? CompletableFuture.completedFuture(null) : scheduled;
+    }
+
     @Override
     public synchronized Cancellable schedule(Duration delay, Runnable task) {
         Entry entry = new Entry(delay, task);
         entries.add(entry);
+        scheduled.complete(null);
+        scheduled = new CompletableFuture<>();
         return () -> {
             synchronized (this) {
                 entry.done = true;

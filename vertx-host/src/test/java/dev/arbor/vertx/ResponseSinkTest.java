@@ -2,6 +2,7 @@ package dev.arbor.vertx;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import dev.arbor.Mode;
 import dev.arbor.RenderError;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import java.lang.reflect.Proxy;
@@ -23,9 +25,12 @@ class ResponseSinkTest {
     /** A response that records writes and whose write queue the test fills and drains. */
     private static final class FakeResponse {
         final List<String> written = new ArrayList<>();
+        final List<Buffer> buffers = new ArrayList<>();
         boolean queueFull;
         boolean headWritten;
         boolean ended;
+        String endedWith;
+        final MultiMap headers = MultiMap.caseInsensitiveMultiMap();
         Handler<Void> drainHandler;
 
         @SuppressWarnings("unchecked")
@@ -35,6 +40,7 @@ class ResponseSinkTest {
                         switch (method.getName()) {
                             case "write":
                                 written.add(((Buffer) args[0]).toString());
+                                buffers.add((Buffer) args[0]);
                                 headWritten = true;
                                 return Future.succeededFuture();
                             case "writeQueueFull":
@@ -43,11 +49,17 @@ class ResponseSinkTest {
                                 return headWritten;
                             case "ended":
                                 return ended;
+                            case "headers":
+                                return headers;
+                            case "setChunked":
+                                return self;
                             case "drainHandler":
                                 drainHandler = (Handler<Void>) args[0];
                                 return self;
                             case "end":
                                 ended = true;
+                                headWritten = true;
+                                endedWith = args == null ? null : ((Buffer) args[0]).toString();
                                 return Future.succeededFuture();
                             default:
                                 throw new UnsupportedOperationException(method.getName());
@@ -67,23 +79,29 @@ class ResponseSinkTest {
         }
 
         @Override
-        public void streamHeaders() {
+        public void writeHead() {
             headers++;
         }
 
         @Override
-        public void streamEnded() {
+        public boolean renderEnded() {
+            return !gone;
         }
 
         @Override
         public void renderFailed(RenderError error) {
             failure = error;
         }
+
+        @Override
+        public boolean headersOnly() {
+            return false;
+        }
     }
 
     private final FakeResponse response = new FakeResponse();
     private final FakeExchange exchange = new FakeExchange();
-    private final ResponseSink sink = new ResponseSink(exchange, response.proxy());
+    private final ResponseSink sink = ResponseSink.streaming(exchange, response.proxy());
 
     @Test
     void acceptsAtOnceWhileTheQueueHasRoom() {
@@ -108,6 +126,15 @@ class ResponseSinkTest {
     }
 
     @Test
+    void theChunkIsQueuedAsItIsNotCopied() {
+        byte[] chunk = "shell".getBytes();
+        sink.write(chunk);
+        io.netty.buffer.ByteBuf queued = ((io.vertx.core.internal.buffer.BufferInternal) response.buffers.get(0)).getByteBuf();
+        assertSame(chunk, queued.array(), "one copy of unsent output: the renderer's own bytes");
+        assertEquals(chunk.length, queued.readableBytes());
+    }
+
+    @Test
     void refusesWritesOnceTheClientIsGone() {
         exchange.gone = true;
         assertTrue(sink.write("late".getBytes()).toCompletableFuture().isCompletedExceptionally());
@@ -123,7 +150,40 @@ class ResponseSinkTest {
         assertTrue(response.ended);
 
         RenderError error = new RenderError("d1g3st", new IllegalStateException("x"), Mode.PRODUCTION);
-        new ResponseSink(exchange, new FakeResponse().proxy()).fail(error);
+        ResponseSink.streaming(exchange, new FakeResponse().proxy()).fail(error);
         assertSame(error, exchange.failure, "the renderer's digest reaches the error page");
+    }
+
+    @Test
+    void streamingTellsProxiesNotToBufferAndSendsChunks() {
+        sink.write("shell".getBytes());
+        assertEquals("no", response.headers.get("X-Accel-Buffering"));
+        sink.end();
+        assertNull(response.endedWith, "the stream ends without a last body of its own");
+    }
+
+    @Test
+    void theCompleteSinkAnswersWithTheWholeDocumentInOnePiece() {
+        ResponseSink complete = ResponseSink.complete(exchange, response.proxy());
+        assertTrue(complete.write("<html>".getBytes()).toCompletableFuture().isDone());
+        complete.write("</html>".getBytes());
+        assertTrue(response.written.isEmpty(), "nothing is sent before the document is complete");
+        assertEquals(0, exchange.headers);
+
+        complete.end();
+        assertEquals(1, exchange.headers);
+        assertEquals("<html></html>", response.endedWith);
+        assertNull(response.headers.get("X-Accel-Buffering"), "one piece needs no unbuffered proxy");
+    }
+
+    @Test
+    void theCompleteSinkSendsNothingOnceTheClientIsGone() {
+        ResponseSink complete = ResponseSink.complete(exchange, response.proxy());
+        complete.write("<html>".getBytes());
+        exchange.gone = true;
+        assertTrue(complete.write("</html>".getBytes()).toCompletableFuture().isCompletedExceptionally());
+        complete.end();
+        assertFalse(response.ended);
+        assertEquals(0, exchange.headers);
     }
 }

@@ -1,0 +1,122 @@
+package dev.arbor.vertx;
+
+import static j2html.TagCreator.body;
+import static j2html.TagCreator.html;
+import static j2html.TagCreator.meta;
+import static j2html.TagCreator.noscript;
+
+import dev.arbor.Arbor;
+import dev.arbor.Renderer;
+import dev.arbor.query.DehydrateOptions;
+import dev.arbor.query.QueryClient;
+import j2html.TagCreator;
+import j2html.tags.DomContent;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Everything a request needs from its {@link ArborHost}, made once when the host is built and
+ * handed to each exchange as one value: the exchanges never call back into the host.
+ *
+ * @param renderer renders the pages
+ * @param head the head every page starts from
+ * @param lang the document's language
+ * @param deadline how long a response may take when its page sets none
+ * @param crawlers user agents that get the complete document, or {@code null}
+ * @param csp the {@code Content-Security-Policy} template ({@code {nonce}} for the nonce), or {@code null}
+ * @param notFoundPage answers 404
+ * @param errorPage renders the 500 page's body
+ * @param clientRuntimeInHead whether every page's head carries the client runtime
+ * @param noScriptRedirect whether a streamed page sends browsers without JavaScript to its
+ *     complete document
+ * @param dehydrateOptions how queries reach the client
+ */
+record HostConfig(
+        Renderer renderer,
+        Head head,
+        String lang,
+        Duration deadline,
+        Pattern crawlers,
+        String csp,
+        Page<?> notFoundPage,
+        ArborHost.ErrorPage errorPage,
+        boolean clientRuntimeInHead,
+        boolean noScriptRedirect,
+        DehydrateOptions dehydrateOptions) {
+
+    /** Thread-safe; one for every host is as good as one each. */
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** @return a fresh CSP nonce: 16 random bytes in Base64 */
+    static String newNonce() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+
+    /** @return the CSP header for a nonce, or {@code null} when disabled */
+    String contentSecurityPolicy(String nonce) {
+        return csp == null ? null : csp.replace("{nonce}", nonce);
+    }
+
+    /** @return whether the request asked for the complete document, or comes from a crawler */
+    boolean wantsCompleteDocument(PageRequest request) {
+        if ("document".equalsIgnoreCase(request.header(ArborHost.RENDER_PARAMETER))) {
+            return true;
+        }
+        // Any of the values: the no-script refresh adds one, and must never loop.
+        for (String value : request.routingContext().queryParam(ArborHost.RENDER_PARAMETER)) {
+            if ("document".equalsIgnoreCase(value)) {
+                return true;
+            }
+        }
+        String agent = request.header("User-Agent");
+        return agent != null && crawlers != null && crawlers.matcher(agent).find();
+    }
+
+    /** A query client for one request, with the renderer's mapper. */
+    QueryClient newQueryClient() {
+        return QueryClient.builder().objectMapper(renderer.objectMapper()).build();
+    }
+
+    /**
+     * Reports an error through the renderer's {@link dev.arbor.ErrorReporter}.
+     *
+     * @return the digest the client may see
+     */
+    String report(Throwable error) {
+        return renderer.report(error).digest();
+    }
+
+    /**
+     * @param pageHead the page's head
+     * @param content the body's content
+     * @param nonce the request's CSP nonce, for the head's scripts
+     * @param noScriptUrl where a browser without JavaScript finds the complete document (a
+     *     streamed page's content sits in templates that only script can show); {@code null} for
+     *     a response that is complete already
+     * @return the whole document: the head's tags (and the runtime) and the content as body
+     */
+    DomContent document(Head pageHead, DomContent content, String nonce, String noScriptUrl) {
+        List<DomContent> tags = new ArrayList<>();
+        tags.add(meta().withCharset("utf-8"));
+        tags.add(meta().withName("viewport").withContent("width=device-width, initial-scale=1"));
+        if (noScriptUrl != null && noScriptRedirect) {
+            // Parsed as markup only when scripting is off: such a browser loads the complete document.
+            tags.add(noscript(meta().attr("http-equiv", "refresh").withContent("0; url=" + noScriptUrl)));
+        }
+        tags.addAll(pageHead.tags());
+        if (clientRuntimeInHead) {
+            tags.add(Arbor.clientRuntime());
+        }
+        tags.addAll(pageHead.scripts(nonce)); // after the runtime: they may use window.arbor
+        return html(
+                TagCreator.head(tags.toArray(new DomContent[0])),
+                content == null ? body() : body(content))
+                .withLang(lang);
+    }
+}
