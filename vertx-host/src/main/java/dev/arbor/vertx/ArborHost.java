@@ -138,6 +138,11 @@ public final class ArborHost {
                         .errorDigest(error -> renderer.report(error).digest()));
     }
 
+    /** @return the host's settings, for {@link PageTester} */
+    HostConfig config() {
+        return config;
+    }
+
     /**
      * @param renderer renders the pages; give it {@link #scheduler(Vertx)} for its deadlines
      * @return a builder with the defaults
@@ -170,7 +175,7 @@ public final class ArborHost {
         Objects.requireNonNull(page, "page");
         return context -> {
             checkQuery(context);
-            new PageExchange(config, context, page, 200).start();
+            new PageExchange(config, new VertxTransport(context), page, 200).start();
         };
     }
 
@@ -230,7 +235,7 @@ public final class ArborHost {
     public Handler<RoutingContext> notFoundHandler() {
         return context -> {
             checkQuery(context);
-            new PageExchange(config, context, config.notFoundPage(), 404).start();
+            new PageExchange(config, new VertxTransport(context), config.notFoundPage(), 404).start();
         };
     }
 

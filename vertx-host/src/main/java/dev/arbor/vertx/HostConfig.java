@@ -69,7 +69,7 @@ record HostConfig(
             return true;
         }
         // Any of the values: the no-script refresh adds one, and must never loop.
-        for (String value : request.routingContext().queryParam(ArborHost.RENDER_PARAMETER)) {
+        for (String value : request.queryParams(ArborHost.RENDER_PARAMETER)) {
             if ("document".equalsIgnoreCase(value)) {
                 return true;
             }

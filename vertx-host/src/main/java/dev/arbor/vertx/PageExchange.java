@@ -7,14 +7,10 @@ import dev.arbor.RenderOptions;
 import dev.arbor.RenderTimeoutException;
 import dev.arbor.Renderer;
 import dev.arbor.Scheduler;
-import io.vertx.core.Context;
 import io.vertx.core.MultiMap;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpServerResponse;
-import io.vertx.ext.web.RoutingContext;
 import j2html.TagCreator;
 import j2html.tags.DomContent;
 import java.time.Duration;
@@ -27,15 +23,15 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 
 /**
- * One request for one page: loads, renders and answers. All its state changes run on the
- * request's Vert.x context, one at a time, so it needs no locks and shares nothing.
+ * One request for one page: loads, renders and answers through its {@link Transport}. All its
+ * state changes run on the transport's executor (the request's Vert.x context), one at a time, so it
+ * needs no locks and shares nothing.
  */
 final class PageExchange implements ResponseSink.Exchange {
     private enum Phase { LOADING, RENDERING, DONE }
 
     private final HostConfig host;
-    private final RoutingContext routing;
-    private final HttpServerResponse response;
+    private final Transport response;
     private final Page<?> page;
     private final int status;
     private final PageRequest request;
@@ -49,22 +45,18 @@ final class PageExchange implements ResponseSink.Exchange {
     private Scheduler.Cancellable loaderDeadline;
     private RenderHandle handle;
 
-    PageExchange(HostConfig host, RoutingContext routing, Page<?> page, int status) {
+    PageExchange(HostConfig host, Transport transport, Page<?> page, int status) {
         this.host = host;
-        this.routing = routing;
-        this.response = routing.response();
+        this.response = transport;
         this.page = page;
         this.status = status;
-        this.request = new PageRequest(routing, HostConfig.newNonce(), host);
-        Context context = Vertx.currentContext();
-        Context ctx = context != null ? context : routing.vertx().getOrCreateContext();
-        this.executor = task -> ctx.runOnContext(v -> task.run());
+        this.request = new PageRequest(transport, HostConfig.newNonce(), host);
+        this.executor = transport.executor();
         this.deadline = page.deadline() != null ? page.deadline() : host.deadline();
     }
 
     void start() {
-        response.closeHandler(v -> clientGone());
-        response.exceptionHandler(t -> clientGone());
+        response.onGone(this::clientGone);
 
         List<Level> chain = page.chain();
         Object[] values = new Object[chain.size()];
@@ -152,13 +144,13 @@ final class PageExchange implements ResponseSink.Exchange {
 
     @Override
     public void writeHead() {
-        response.setStatusCode(request.statusOr(status));
+        response.status(request.statusOr(status));
         htmlHeaders(response.headers(), request.cacheControlOrNoStore());
     }
 
     @Override
     public boolean headersOnly() {
-        return routing.request().method() == HttpMethod.HEAD;
+        return response.method() == HttpMethod.HEAD;
     }
 
     @Override
@@ -196,14 +188,14 @@ final class PageExchange implements ResponseSink.Exchange {
         if (error instanceof Halt) {
             Halt halt = (Halt) error;
             if (halt.isRedirect()) {
-                response.setStatusCode(halt.status());
+                response.status(halt.status());
                 response.headers().set(HttpHeaders.LOCATION, halt.location())
                         .set(HttpHeaders.CACHE_CONTROL, "no-store");
                 response.end();
             } else if (page == host.notFoundPage()) {
                 sendPlain(404, "Not found");
             } else {
-                new PageExchange(host, routing, host.notFoundPage(), 404).start();
+                new PageExchange(host, response, host.notFoundPage(), 404).start();
             }
             return;
         }
@@ -271,7 +263,7 @@ final class PageExchange implements ResponseSink.Exchange {
         if (response.headWritten()) {
             return;
         }
-        response.setStatusCode(statusCode);
+        response.status(statusCode);
         htmlHeaders(response.headers(), cacheControl);
         response.end(html);
     }
@@ -280,10 +272,10 @@ final class PageExchange implements ResponseSink.Exchange {
         if (response.headWritten()) {
             return;
         }
-        response.setStatusCode(statusCode);
+        response.status(statusCode);
         response.headers().set(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8")
                 .set(HttpHeaders.CACHE_CONTROL, "no-store");
-        response.end(text);
+        response.end(Buffer.buffer(text));
     }
 
     private void htmlHeaders(MultiMap headers, String cacheControl) {

@@ -18,14 +18,14 @@ import java.util.Objects;
  * made on first use. {@link #routingContext()} is the way out to everything else Vert.x Web offers.
  */
 public final class PageRequest {
-    private final RoutingContext context;
+    private final Transport context;
     private final String nonce;
     private final HostConfig host;
     private QueryClient queryClient;
     private volatile int status; // 0: the host's (200, or 404 for the not-found page)
     private volatile String cacheControl; // null: no-store
 
-    PageRequest(RoutingContext context, String nonce, HostConfig host) {
+    PageRequest(Transport context, String nonce, HostConfig host) {
         this.context = context;
         this.nonce = nonce;
         this.host = host;
@@ -44,7 +44,7 @@ public final class PageRequest {
      * @return its first value, or {@code null}
      */
     public String queryParam(String name) {
-        List<String> values = context.queryParam(name);
+        List<String> values = context.queryParams(name);
         return values.isEmpty() ? null : values.get(0);
     }
 
@@ -108,7 +108,7 @@ public final class PageRequest {
     }
 
     private void checkHeadNotSent(String what) {
-        if (context.response().headWritten()) {
+        if (context.headWritten()) {
             throw new IllegalStateException("The " + what + " can no longer change: the shell was sent");
         }
     }
@@ -129,7 +129,7 @@ public final class PageRequest {
      * @return its value, or {@code null}
      */
     public String header(String name) {
-        return context.request().getHeader(name.toLowerCase(Locale.ROOT));
+        return context.header(name);
     }
 
     /**
@@ -139,7 +139,7 @@ public final class PageRequest {
      * not safe in an attribute or a refresh are percent-encoded.
      */
     String completeDocumentUri() {
-        String query = context.request().query();
+        String query = context.query();
         String uri = "?" + (query == null || query.isEmpty() ? "" : query + "&")
                 + ArborHost.RENDER_PARAMETER + "=document";
         StringBuilder safe = new StringBuilder(uri.length());
@@ -157,7 +157,7 @@ public final class PageRequest {
 
     /** @return the request's path, without the query */
     public String path() {
-        return context.normalizedPath();
+        return context.path();
     }
 
     /**
@@ -216,13 +216,24 @@ public final class PageRequest {
         return host.dehydrateOptions();
     }
 
-    /** @return the Vert.x instance serving the request, for timers and clients in loaders */
+    /** @return every value of a query parameter, decoded; empty when absent */
+    List<String> queryParams(String name) {
+        return context.queryParams(name);
+    }
+
+    /**
+     * @return the Vert.x instance serving the request, for timers and clients in loaders
+     * @throws IllegalStateException in a {@link PageTester} given no Vert.x instance
+     */
     public Vertx vertx() {
         return context.vertx();
     }
 
-    /** @return Vert.x Web's context of the request */
+    /**
+     * @return Vert.x Web's context of the request
+     * @throws IllegalStateException in a {@link PageTester}, which has none
+     */
     public RoutingContext routingContext() {
-        return context;
+        return context.routingContext();
     }
 }

@@ -2,16 +2,13 @@ package dev.arbor.vertx;
 
 import dev.arbor.RenderError;
 import dev.arbor.RenderSink;
-import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.internal.buffer.BufferInternal;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Adapts the renderer's sink to a Vert.x response, in one of two framings with one shape:
+ * Adapts the renderer's sink to a page's response (a Vert.x response, through its {@link Transport}), in one of two framings with one shape:
  * {@link #streaming} (one HTTP chunk per renderer write, the next write accepted only when the
  * response's write queue has room: backpressure) and {@link #complete} (the document collected and
  * sent in one piece, with a {@code Content-Length}). The exchange decides the status and the page's
@@ -51,20 +48,20 @@ abstract class ResponseSink implements RenderSink {
     private static final CompletableFuture<Void> ACCEPTED = CompletableFuture.completedFuture(null);
 
     final Exchange exchange;
-    final HttpServerResponse response;
+    final Transport response;
 
-    private ResponseSink(Exchange exchange, HttpServerResponse response) {
+    private ResponseSink(Exchange exchange, Transport response) {
         this.exchange = exchange;
         this.response = response;
     }
 
     /** @return a sink that streams each write as an HTTP chunk */
-    static ResponseSink streaming(Exchange exchange, HttpServerResponse response) {
+    static ResponseSink streaming(Exchange exchange, Transport response) {
         return new Streaming(exchange, response);
     }
 
     /** @return a sink that answers with the whole document once the render ends */
-    static ResponseSink complete(Exchange exchange, HttpServerResponse response) {
+    static ResponseSink complete(Exchange exchange, Transport response) {
         return new Complete(exchange, response);
     }
 
@@ -96,7 +93,7 @@ abstract class ResponseSink implements RenderSink {
     abstract void finish();
 
     private static final class Streaming extends ResponseSink {
-        Streaming(Exchange exchange, HttpServerResponse response) {
+        Streaming(Exchange exchange, Transport response) {
             super(exchange, response);
         }
 
@@ -112,14 +109,12 @@ abstract class ResponseSink implements RenderSink {
             }
             // Vert.x flushes each write outside its read loop, and Netty's compressor then emits a
             // sync-flushed block: every chunk reaches the client as soon as it is written.
-            // The chunk is wrapped, not copied (the sink owns it): the bytes queued in Netty are the
-            // only copy of this output the host holds.
-            response.write(BufferInternal.buffer(Unpooled.wrappedBuffer(chunk)));
+            response.write(chunk);
             if (!response.writeQueueFull()) {
                 return ACCEPTED;
             }
             CompletableFuture<Void> accepted = new CompletableFuture<>();
-            response.drainHandler(v -> accepted.complete(null));
+            response.onDrain(() -> accepted.complete(null));
             return accepted;
         }
 
@@ -135,14 +130,14 @@ abstract class ResponseSink implements RenderSink {
             exchange.writeHead();
             // Proxies such as nginx buffer responses unless told not to; each chunk must pass at once.
             response.headers().set("X-Accel-Buffering", "no");
-            response.setChunked(true);
+            response.chunked();
         }
     }
 
     private static final class Complete extends ResponseSink {
         private final Buffer document = Buffer.buffer();
 
-        Complete(Exchange exchange, HttpServerResponse response) {
+        Complete(Exchange exchange, Transport response) {
             super(exchange, response);
         }
 

@@ -33,6 +33,10 @@ class ResponseSinkTest {
         final MultiMap headers = MultiMap.caseInsensitiveMultiMap();
         Handler<Void> drainHandler;
 
+        Transport transport() {
+            return new VertxTransport(null, proxy(), Runnable::run);
+        }
+
         @SuppressWarnings("unchecked")
         HttpServerResponse proxy() {
             return (HttpServerResponse) Proxy.newProxyInstance(getClass().getClassLoader(),
@@ -101,7 +105,7 @@ class ResponseSinkTest {
 
     private final FakeResponse response = new FakeResponse();
     private final FakeExchange exchange = new FakeExchange();
-    private final ResponseSink sink = ResponseSink.streaming(exchange, response.proxy());
+    private final ResponseSink sink = ResponseSink.streaming(exchange, response.transport());
 
     @Test
     void acceptsAtOnceWhileTheQueueHasRoom() {
@@ -150,7 +154,7 @@ class ResponseSinkTest {
         assertTrue(response.ended);
 
         RenderError error = new RenderError("d1g3st", new IllegalStateException("x"), Mode.PRODUCTION);
-        ResponseSink.streaming(exchange, new FakeResponse().proxy()).fail(error);
+        ResponseSink.streaming(exchange, new FakeResponse().transport()).fail(error);
         assertSame(error, exchange.failure, "the renderer's digest reaches the error page");
     }
 
@@ -164,7 +168,7 @@ class ResponseSinkTest {
 
     @Test
     void theCompleteSinkAnswersWithTheWholeDocumentInOnePiece() {
-        ResponseSink complete = ResponseSink.complete(exchange, response.proxy());
+        ResponseSink complete = ResponseSink.complete(exchange, response.transport());
         assertTrue(complete.write("<html>".getBytes()).toCompletableFuture().isDone());
         complete.write("</html>".getBytes());
         assertTrue(response.written.isEmpty(), "nothing is sent before the document is complete");
@@ -178,7 +182,7 @@ class ResponseSinkTest {
 
     @Test
     void theCompleteSinkSendsNothingOnceTheClientIsGone() {
-        ResponseSink complete = ResponseSink.complete(exchange, response.proxy());
+        ResponseSink complete = ResponseSink.complete(exchange, response.transport());
         complete.write("<html>".getBytes());
         exchange.gone = true;
         assertTrue(complete.write("</html>".getBytes()).toCompletableFuture().isCompletedExceptionally());
