@@ -22,7 +22,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The demo over HTTP, with every source answering at once. */
+/**
+ * The demo over HTTP, with every source answering at once: what needs a server (routes, the query
+ * endpoint, complete documents over the wire). Pages alone are tested without one in {@link DemoPagesTest}.
+ */
 class DemoHttpTest {
     private static DemoFixture demo;
     private static HttpClient client;
@@ -82,41 +85,6 @@ class DemoHttpTest {
                 assertTrue(response.body().endsWith("</html>"), example.path());
             }
         }
-    }
-
-    @Test
-    void notFoundPagesHaveTheSiteFrame() throws Exception {
-        Response response = get("/products/unicorn");
-        Document doc = Jsoup.parse(response.body());
-        assertEquals(404, response.status());
-        assertEquals("Not found · Trailhead", doc.title());
-        assertEquals(1, doc.select("header.topbar").size());
-        assertEquals("noindex", doc.select("meta[name=robots]").attr("content"));
-    }
-
-    @Test
-    void redirectIsDecidedBeforeTheShell() throws Exception {
-        Response response = get("/old-dashboard");
-        assertEquals(302, response.status());
-        assertEquals("/streaming", response.location());
-    }
-
-    @Test
-    void failureBeforeTheShellShowsADigestOnly() throws Exception {
-        Response response = get("/broken");
-        assertEquals(500, response.status());
-        assertFalse(response.body().contains("password"), response.body());
-        assertTrue(Jsoup.parse(response.body()).select("#digest").text().matches("Reference [a-z0-9]+"));
-    }
-
-    @Test
-    void productHeadComesFromTheLoaderData() throws Exception {
-        Document doc = Jsoup.parse(get("/products/ember-stove").body());
-        assertEquals("Ember Titanium Stove · Trailhead", doc.title());
-        assertTrue(doc.select("meta[name=description]").attr("content").startsWith("Boils a litre"));
-        assertEquals("Ember Titanium Stove", doc.select("meta[property=og:title]").attr("content"));
-        assertEquals(1, doc.select(".shop .sidebar").size(), "inside the shop's layout");
-        assertEquals(1, doc.select(".app header.topbar").size(), "inside the site's layout");
     }
 
     @Test
