@@ -15,13 +15,16 @@ import dev.arbor.demo.pages.ShellPage;
 import dev.arbor.demo.pages.SimplePages;
 import dev.arbor.demo.pages.StreamingPage;
 import dev.arbor.vertx.ArborHost;
+import dev.arbor.vertx.Assets;
 import dev.arbor.vertx.Head;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.StaticHandler;
 
 /** The demo's host and routes, shared by {@link DemoMain} and the tests. */
 public final class DemoApp {
+    /** The site's CSS, icon and scripts (src/main/resources/webroot), under content-hashed URLs. */
+    public static final Assets ASSETS = Assets.classpath("webroot");
+
     private DemoApp() {
     }
 
@@ -33,8 +36,8 @@ public final class DemoApp {
         return ArborHost.builder(renderer)
                 .head(Head.of("Trailhead")
                         .withMeta("theme-color", "#0f766e")
-                        .withStylesheet("/assets/app.css")
-                        .withLink("icon", "/assets/favicon.svg"))
+                        .withStylesheet(ASSETS.url("app.css"))          // /assets/app.<hash>.css, cached for a year
+                        .withLink("icon", ASSETS.url("favicon.svg")))
                 .notFoundPage(SimplePages.notFound())
                 .errorPage((request, error) -> Ui.frame(div(
                         Ui.pageHeader("Something went wrong", "This page could not be rendered."),
@@ -54,7 +57,7 @@ public final class DemoApp {
      */
     public static Router router(Vertx vertx, ArborHost host, Sources sources, ForumQueries queries) {
         Router router = Router.router(vertx);
-        router.get("/assets/*").handler(StaticHandler.create("webroot"));
+        ASSETS.mount(router);
         router.route(ArborHost.QUERY_ENDPOINT).handler(host.queryEndpoint(queries.registry()));
         host.mount(router, "/", IndexPage.page());
         host.mount(router, "/streaming", StreamingPage.page(sources));

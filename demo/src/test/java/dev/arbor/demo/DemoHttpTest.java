@@ -105,7 +105,12 @@ class DemoHttpTest {
         assertTrue(body.contains("\"queryKey\":[\"stats\"]"), "the stats' error is sent");
         assertFalse(body.contains("analytics-db-7"), "the error is redacted");
         Document doc = Jsoup.parse(body);
-        assertEquals("/assets/posts.js", doc.select("script[src]").attr("src"));
+        String script = doc.select("script[src]").attr("src");
+        assertEquals(DemoApp.ASSETS.url("posts.js"), script);
+        assertTrue(script.matches("/assets/posts\\.[0-9a-f]{10}\\.js"), script);
+        Response js = get(script);
+        assertEquals(200, js.status());
+        assertTrue(js.body().contains("arbor.island"), "the hashed URL serves the script");
         assertFalse(doc.select("script[src]").attr("nonce").isEmpty(), "the islands' script carries the nonce");
 
         Document complete = Jsoup.parse(get("/posts?arbor-render=document").body());

@@ -17,6 +17,7 @@ import static j2html.TagCreator.script;
 import static j2html.TagCreator.span;
 import static j2html.TagCreator.ul;
 
+import dev.arbor.demo.DemoApp;
 import dev.arbor.demo.Forum;
 import dev.arbor.demo.Forum.Comment;
 import dev.arbor.demo.Forum.Feed;
@@ -173,6 +174,6 @@ public final class PostsPage {
 
     /** The islands' code, a static asset that carries the request's nonce. */
     private static DomContent islandsScript(PageRequest request) {
-        return script().withSrc("/assets/posts.js").attr("nonce", request.nonce());
+        return script().withSrc(DemoApp.ASSETS.url("posts.js")).attr("nonce", request.nonce());
     }
 }
