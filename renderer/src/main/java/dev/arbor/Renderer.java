@@ -39,6 +39,7 @@ public final class Renderer {
     private final Scheduler scheduler;
     private final ErrorReporter errorReporter;
     private final DigestFunction digests;
+    private final RenderListener listener;
     private final ObjectWriter scriptJson;
 
     private Renderer(Builder b) {
@@ -49,6 +50,7 @@ public final class Renderer {
         this.errorReporter = b.errorReporter != null ? b.errorReporter
                 : (digest, error) -> LOG.log(System.Logger.Level.ERROR, "Render error " + digest, error);
         this.digests = b.digests;
+        this.listener = b.listener;
         this.scriptJson = ScriptJson.writer(objectMapper);
     }
 
@@ -173,6 +175,7 @@ public final class Renderer {
      * @return the same error
      */
     public RenderError report(RenderError error) {
+        RenderEvents.call(() -> listener.errorReported(error.digest(), error.cause()));
         try {
             errorReporter.report(error.digest(), error.cause());
         } catch (RuntimeException e) {
@@ -211,14 +214,21 @@ public final class Renderer {
         return digests;
     }
 
+    /** @return hears what every render does */
+    public RenderListener listener() {
+        return listener;
+    }
+
     private RenderHandle start(DomContent root, RenderOptions options, Output output, boolean complete) {
         Duration renderDeadline = options.deadline() != null ? options.deadline() : deadline;
+        RenderEvents events = new RenderEvents(listener);
         RenderConfig config = new RenderConfig(mode == Mode.DEVELOPMENT, renderDeadline, scriptJson,
                 (delay, task) -> scheduler.schedule(delay, task)::cancel, options.executor(), options.nonce(),
-                complete, new Errors(renderDeadline));
+                complete, new Errors(renderDeadline, events), events);
         Framing framing = options.format() == WireFormat.FRAMES ? Framing.frames()
                 : Framing.document(options.nonce(), RUNTIME);
         RenderRequest request = new RenderRequest(config, root, output, framing);
+        events.follow(request.shell(), request.done());
         request.start();
         return new Handle(request);
     }
@@ -232,9 +242,11 @@ public final class Renderer {
     /** How the core makes and reports failures: digests, this renderer's reporter, signals, timeouts. */
     private final class Errors implements RenderConfig.Errors {
         private final Duration deadline;
+        private final RenderEvents events;
 
-        Errors(Duration deadline) {
+        Errors(Duration deadline, RenderEvents events) {
             this.deadline = deadline;
+            this.events = events;
         }
 
         @Override
@@ -254,6 +266,7 @@ public final class Renderer {
 
         @Override
         public RuntimeException timeout() {
+            events.deadline(); // asked for only when the deadline ends a part still pending
             return new RenderTimeoutException(deadline);
         }
 
@@ -348,6 +361,7 @@ public final class Renderer {
         private Scheduler scheduler;
         private ErrorReporter errorReporter;
         private DigestFunction digests = DigestFunction.random();
+        private RenderListener listener = RenderListener.NONE;
 
         private Builder() {
         }
@@ -406,6 +420,16 @@ public final class Renderer {
          */
         public Builder digest(DigestFunction digests) {
             this.digests = Objects.requireNonNull(digests, "digests");
+            return this;
+        }
+
+        /**
+         * @param listener hears what every render does (time to shell, boundaries, aborts, errors),
+         *     for metrics; {@link RenderListener#NONE} by default
+         * @return this builder
+         */
+        public Builder listener(RenderListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
             return this;
         }
 

@@ -17,6 +17,7 @@ import dev.arbor.demo.pages.StreamingPage;
 import dev.arbor.vertx.ArborHost;
 import dev.arbor.vertx.Assets;
 import dev.arbor.vertx.Head;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 
@@ -53,10 +54,17 @@ public final class DemoApp {
      * @param host the host
      * @param sources where the pages' data comes from
      * @param queries the forum's queries, from {@link ForumQueries#of(Sources)}
+     * @param metrics the registry behind {@code /metrics}, which the renderer records into
      * @return the router of one server instance
      */
-    public static Router router(Vertx vertx, ArborHost host, Sources sources, ForumQueries queries) {
+    public static Router router(Vertx vertx, ArborHost host, Sources sources, ForumQueries queries,
+            PrometheusMeterRegistry metrics) {
         Router router = Router.router(vertx);
+        // Prometheus scrapes Arbor's meters (time to shell, open streams, boundaries, errors) here.
+        router.get("/metrics").handler(context -> context.response()
+                .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+                .putHeader("Cache-Control", "no-store")
+                .end(metrics.scrape()));
         ASSETS.mount(router);
         router.route(ArborHost.QUERY_ENDPOINT).handler(host.queryEndpoint(queries.registry()));
         host.mount(router, "/", IndexPage.page());

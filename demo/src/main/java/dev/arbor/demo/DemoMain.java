@@ -3,13 +3,17 @@ package dev.arbor.demo;
 import dev.arbor.Mode;
 import dev.arbor.Renderer;
 import dev.arbor.vertx.ArborHost;
+import dev.arbor.vertx.ArborMetrics;
 import dev.arbor.vertx.ArborServer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 
 /**
  * Runs the demo: {@code mvn -q -pl demo -am -DskipTests compile exec:java}. The port comes from
  * {@code PORT} (8080 by default); {@code ARBOR_MODE=development} shows error messages instead of
- * digests. One server instance per core, all sharing one immutable host.
+ * digests. One server instance per core, all sharing one immutable host; {@code /metrics} serves the
+ * renders' meters to Prometheus.
  */
 public final class DemoMain {
     private DemoMain() {
@@ -22,13 +26,15 @@ public final class DemoMain {
         int instances = Runtime.getRuntime().availableProcessors();
 
         Vertx vertx = Vertx.vertx();
-        Renderer renderer = Renderer.builder().mode(mode).scheduler(ArborHost.scheduler(vertx)).build();
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        Renderer renderer = Renderer.builder().mode(mode).scheduler(ArborHost.scheduler(vertx))
+                .listener(ArborMetrics.bindTo(metrics)).build();
         ArborHost host = DemoApp.host(renderer);
         Sources sources = new TimerSources(vertx);
 
         ForumQueries queries = ForumQueries.of(sources);
 
-        ArborServer.deploy(vertx, ArborServer.options(port), v -> DemoApp.router(v, host, sources, queries), instances)
+        ArborServer.deploy(vertx, ArborServer.options(port), v -> DemoApp.router(v, host, sources, queries, metrics), instances)
                 .onSuccess(id -> System.out.println("Arbor demo: http://localhost:" + port + "/  ("
                         + instances + " instances, " + mode.name().toLowerCase() + " mode)"))
                 .onFailure(error -> {

@@ -4,7 +4,10 @@ import dev.arbor.Mode;
 import dev.arbor.Renderer;
 import dev.arbor.Scheduler;
 import dev.arbor.vertx.ArborHost;
+import dev.arbor.vertx.ArborMetrics;
 import dev.arbor.vertx.ArborServer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import java.util.concurrent.TimeUnit;
@@ -16,14 +19,16 @@ final class DemoFixture implements AutoCloseable {
 
     final Vertx vertx = Vertx.vertx();
     final GatedSources sources = new GatedSources();
+    final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final HttpServer server;
 
     DemoFixture() throws Exception {
         Renderer renderer = Renderer.builder().mode(Mode.PRODUCTION).scheduler(NEVER)
+                .listener(ArborMetrics.bindTo(metrics))
                 .errorReporter((digest, error) -> { }).build();
         ArborHost host = DemoApp.host(renderer);
         server = vertx.createHttpServer(ArborServer.options(0))
-                .requestHandler(DemoApp.router(vertx, host, sources, ForumQueries.of(sources)))
+                .requestHandler(DemoApp.router(vertx, host, sources, ForumQueries.of(sources), metrics))
                 .listen().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 

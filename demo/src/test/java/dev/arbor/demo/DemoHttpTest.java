@@ -138,6 +138,21 @@ class DemoHttpTest {
         assertEquals(400, get(queryUri("posts")).status());
     }
 
+    @Test
+    void metricsAreServedToPrometheus() throws Exception {
+        assertEquals(200, get("/streaming").status());
+        assertEquals(500, get("/broken").status());
+        Response metrics = get("/metrics");
+        assertEquals(200, metrics.status());
+        String text = metrics.body();
+        for (String series : List.of("arbor_render_shell_seconds_count", "arbor_render_complete_seconds_bucket",
+                "arbor_render_open", "arbor_boundaries_total{delivery=\"inlined\"}", "arbor_boundary_latency_seconds_count",
+                "arbor_render_aborted_total", "arbor_render_deadlines_total", "arbor_errors_total{digest=\"")) {
+            assertTrue(text.contains(series), series + " in:\n" + text);
+        }
+        assertTrue(text.contains("exception=\"IllegalStateException\""), "the broken page's error, by digest");
+    }
+
     private static String queryUri(String keyJson) {
         return "/_arbor/query?key=" + URLEncoder.encode(keyJson, StandardCharsets.UTF_8);
     }

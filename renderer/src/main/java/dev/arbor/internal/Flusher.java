@@ -101,6 +101,9 @@ final class Flusher {
         inContent = false;
         framing.closeContent(out, mark);
         batch.swap(b.id);
+        if (!b.replacement) {
+            request.config().events().boundaryStreamed();
+        }
         if (b.data != null) {
             batch.drainFrom(b.data);
             b.data = null;
@@ -129,6 +132,7 @@ final class Flusher {
             return;
         }
         if (b.completed) {
+            request.config().events().boundaryInlined();
             b.content.writeTo(this, out);
             if (b.data != null) {
                 batch.drainFrom(b.data);

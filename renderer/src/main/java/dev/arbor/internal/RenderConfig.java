@@ -18,9 +18,19 @@ import java.util.concurrent.Executor;
  * @param complete write the whole document once, when everything is complete (no fallbacks, no
  *     swaps); otherwise stream
  * @param errors makes and reports failures
+ * @param events hears what the render does with its boundaries, for metrics
  */
 public record RenderConfig(boolean development, Duration deadline, ObjectWriter json, Timers timers,
-        Executor executor, String nonce, boolean complete, Errors errors) {
+        Executor executor, String nonce, boolean complete, Errors errors, Events events) {
+
+    /** What the render does with its boundaries; called on the render's executor, must not throw. */
+    public interface Events {
+        /** A boundary's content went out after its fallback, as a chunk of its own. */
+        void boundaryStreamed();
+
+        /** A boundary was complete when its parent went out: its content went inline, no fallback. */
+        void boundaryInlined();
+    }
 
     /** Schedules deadlines. */
     @FunctionalInterface

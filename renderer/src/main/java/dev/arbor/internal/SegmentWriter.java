@@ -222,6 +222,7 @@ final class SegmentWriter implements HtmlBuilder<Appendable>, TagBuilder {
         }
         if (b.pending == 0 && b.content.isFlat()) {
             // complete and without holes already: its HTML goes straight into the parent's buffer
+            request.config().events().boundaryInlined();
             out().append(b.content.text);
             if (b.data != null) {
                 at.boundary().data().drainFrom(b.data);
