@@ -22,6 +22,10 @@ import java.util.function.Function;
 public final class QueryRegistry {
     private final Map<String, Function<QueryKey, ? extends CompletionStage<?>>> queries = new ConcurrentHashMap<>();
 
+    /** An empty registry: no query can be reached until one is registered. */
+    public QueryRegistry() {
+    }
+
     /**
      * @param name the first part of every key of this query
      * @param fn fetches the data for a key
