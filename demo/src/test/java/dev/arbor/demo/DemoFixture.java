@@ -2,31 +2,45 @@ package dev.arbor.demo;
 
 import dev.arbor.Mode;
 import dev.arbor.Renderer;
-import dev.arbor.Scheduler;
+import dev.arbor.testing.Gates;
+import dev.arbor.testing.ManualScheduler;
 import dev.arbor.vertx.ArborHost;
 import dev.arbor.vertx.ArborServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
-/** The demo on a free port, its data behind {@link GatedSources}; deadlines never pass. */
+/** The demo on a free port, its data behind {@link Gates} the tests release; deadlines never pass. */
 final class DemoFixture implements AutoCloseable {
-    /** Deadlines are tested in the host; here they must never end a stream early. */
-    private static final Scheduler NEVER = (delay, task) -> () -> { };
-
     final Vertx vertx = Vertx.vertx();
-    final GatedSources sources = new GatedSources();
+    /** Every source of the demo, by name: a test releases each when it chooses. */
+    final Gates sources = new Gates();
     private final HttpServer server;
 
     DemoFixture() throws Exception {
-        Renderer renderer = Renderer.builder().mode(Mode.PRODUCTION).scheduler(NEVER)
+        // Deadlines are tested in the host; here they must never end a stream early: never fired.
+        Renderer renderer = Renderer.builder().mode(Mode.PRODUCTION).scheduler(new ManualScheduler())
                 .errorReporter((digest, error) -> { }).build();
         ArborHost host = DemoApp.host(renderer);
+        Sources data = gated(sources);
         server = vertx.createHttpServer(ArborServer.options(0))
-                .requestHandler(DemoApp.router(vertx, host, sources, DemoApp.queries(sources)))
+                .requestHandler(DemoApp.router(vertx, host, data, DemoApp.queries(data)))
                 .listen().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    /** The demo's sources behind gates: each load waits for its name's release, whatever its latency. */
+    private static Sources gated(Gates gates) {
+        return new Sources() {
+            @Override
+            public <T> CompletableFuture<T> load(String name, Duration latency, Supplier<T> value) {
+                return gates.load(name, value);
+            }
+        };
     }
 
     String url(String path) {
