@@ -9,4 +9,8 @@ module dev.arbor.vertx {
     requires transitive io.vertx.core;
     requires transitive io.vertx.web;
     requires com.fasterxml.jackson.databind;
+    // Netty, under Vert.x: chunks wrapped without a copy (ResponseSink) and HTTP's reason phrases
+    // for the answers to malformed requests (RouterFailures).
+    requires io.netty.buffer;
+    requires io.netty.codec.http;
 }

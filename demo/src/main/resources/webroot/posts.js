@@ -42,8 +42,13 @@
       root.setAttribute('data-state', 'ready');
       button.disabled = false;
     });
+    // While refreshing the button says so with aria-disabled instead of disabled: a disabled
+    // button loses keyboard focus (to <body>), and a keyboard user would have to find it again.
+    var refreshing = false;
     button.addEventListener('click', function () {
-      button.disabled = true;
+      if (refreshing) return;
+      refreshing = true;
+      button.setAttribute('aria-disabled', 'true');
       problem.hidden = true;
       root.setAttribute('data-state', 'refreshing');
       arbor.refetch(props.key).then(function () {
@@ -53,12 +58,14 @@
         problem.hidden = false;
         root.setAttribute('data-state', 'failed');
       }).then(function () {
-        button.disabled = false;
+        refreshing = false;
+        button.removeAttribute('aria-disabled');
       });
     });
   });
 
-  // The comments: mounted when the thread streams in; their query streams on its own.
+  // The comments: the island streams in with them rendered on the server; the same list is
+  // rendered here from the cache, which is what a refetch would update.
   arbor.island('comments', function (island, props) {
     var root = island.querySelector('.comments-island');
     root.setAttribute('data-state', 'mounted');
@@ -82,7 +89,8 @@
     });
   });
 
-  // Reader stats: their query's streamed result is an error, so arbor.query rejects.
+  // Reader stats: their query's streamed result is an error, so arbor.query rejects; the island
+  // shows the reference of the query's error, the one page scripts see.
   arbor.island('reader-stats', function (island, props) {
     var root = island.querySelector('.stats-strip');
     var body = root.querySelector('.stats-body');

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import dev.arbor.internal.ClientRuntime;
 import dev.arbor.testing.RecordingSink;
+import dev.arbor.testing.StreamReplay;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.zip.GZIPOutputStream;
 import org.jsoup.Jsoup;
@@ -26,6 +28,16 @@ class ClientRuntimeTest {
             gz.write(ClientRuntime.source().getBytes(StandardCharsets.UTF_8));
         }
         assertTrue(out.size() < 1536, "gzipped runtime is " + out.size() + " bytes");
+    }
+
+    @Test
+    void runtimeCanBeWrittenInlineInAScriptElement() {
+        String runtime = ClientRuntime.source().toLowerCase(Locale.ROOT);
+        // either would end the script early, or switch the HTML parser to its double-escaped state
+        assertFalse(runtime.contains("</script"), "the runtime contains </script");
+        assertFalse(runtime.contains("<!--"), "the runtime contains <!--");
+        assertFalse(runtime.contains("<script"), "the runtime contains <script");
+        assertTrue(runtime.startsWith("(()=>{") && runtime.endsWith("})()"), "one self-contained IIFE");
     }
 
     @Test
@@ -55,6 +67,17 @@ class ClientRuntimeTest {
         for (Element script : raw.select("script")) {
             assertEquals("r4nd0m+Nonce=", script.attr("nonce"), script.outerHtml());
         }
+    }
+
+    @Test
+    void aRuntimeInTheHeadIsToldToLookForTheShellsWaitingRegions() {
+        CompletableFuture<String> a = new CompletableFuture<>();
+        RecordingSink sink = f.stream(html(head(clientRuntime()), body(suspense(p("a"), async(a, s -> p(s))))));
+        String shell = sink.chunks().get(0);
+        assertTrue(shell.indexOf("arbor-runtime") < shell.indexOf("<body>"), shell);
+        assertTrue(shell.endsWith("<script>$a([])</script>"), "an empty list marks the regions busy: " + shell);
+        a.complete("A");
+        assertEquals("A", StreamReplay.of(sink).document().select("p").text());
     }
 
     @Test

@@ -65,6 +65,14 @@ public final class Ui {
     }
 
     /**
+     * @param table a table
+     * @return the table in a box that scrolls sideways when a narrow screen cannot show it whole
+     */
+    public static DivTag scrolling(DomContent table) {
+        return div(table).withClass("table-scroll");
+    }
+
+    /**
      * @param lines how many lines of text to imitate
      * @return a block skeleton
      */
@@ -100,15 +108,16 @@ public final class Ui {
      * What a section shows when its source failed: never the message in production, the digest to
      * quote to support.
      *
-     * @param what the section's subject
+     * @param what the section's subject as it reads inside a sentence, such as "the reviews"
      * @param error the error
      * @return the error panel
      */
     public static DivTag errorPanel(String what, RenderError error) {
         // In production the message is generic and names the digest; the reference line says it once.
-        String detail = error.isTimeout() ? what + " took too long to load."
+        String detail = error.isTimeout() ? "The source took too long to answer."
                 : error.message().contains(error.digest()) ? "The error was logged on the server." : error.message();
-        return div(p(span("!").withClass("error-icon"), span(what + " is unavailable right now.")).withClass("error-title"),
+        return div(p(span("!").withClass("error-icon").attr("aria-hidden", "true"),
+                        span("Couldn't load " + what + ".")).withClass("error-title"),
                 p(detail).withClass("error-detail"),
                 p("Reference " + error.digest()).withClass("error-digest"))
                 .withClass("error-panel").attr("role", "alert");

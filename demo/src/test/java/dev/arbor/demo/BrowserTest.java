@@ -175,7 +175,7 @@ class BrowserTest {
         open("/products/drift-bag");
         assertThat(page).hasTitle("Drift -5 °C Sleeping Bag · Trailhead");
         assertThat(page.locator(".app .shop .sidebar nav a").first()).isVisible();
-        assertThat(page.locator("#product h2")).hasText("Drift -5 °C Sleeping Bag");
+        assertThat(page.locator("#product h1")).hasText("Drift -5 °C Sleeping Bag");
 
         demo.sources.release("product-reviews");
         assertThat(page.locator("#product-reviews li")).hasCount(2);

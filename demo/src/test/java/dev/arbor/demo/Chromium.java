@@ -31,7 +31,15 @@ final class Chromium implements AutoCloseable {
 
     /** A page in a context of its own that records every console error, CSP violation and uncaught error. */
     Tab newTab() {
-        return new Tab(browser.newContext());
+        return newTab(new Browser.NewContextOptions());
+    }
+
+    /**
+     * @param options the context's options: its viewport, JavaScript off
+     * @return a page in a context of its own, as {@link #newTab()}
+     */
+    Tab newTab(Browser.NewContextOptions options) {
+        return new Tab(browser.newContext(options));
     }
 
     @Override

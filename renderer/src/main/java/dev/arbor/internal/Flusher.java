@@ -30,6 +30,8 @@ final class Flusher {
     private boolean shellSent;
     /** Writing a content: query state inside it joins the batch, before the content's swap. */
     private boolean inContent;
+    /** The shell left regions waiting for a runtime that started before them: tell it to look. */
+    private boolean announceRegions;
 
     Flusher(RenderRequest request, Framing framing) {
         this.request = request;
@@ -83,7 +85,9 @@ final class Flusher {
         }
         if (request.awaitedOnClient() > 0 || request.clientData().runtimeRequired()) {
             // regions are waiting: the runtime marks them busy for assistive technology, and will
-            // be needed for their swaps anyway
+            // be needed for their swaps anyway; a runtime already in the head ran before they
+            // existed, so an instruction list (even an empty one) makes it look again
+            announceRegions = request.awaitedOnClient() > 0 && framing.runtimeSent();
             framing.runtime(out);
         }
         return out;
@@ -109,7 +113,8 @@ final class Flusher {
         if (request.clientData().runtimeRequired()) {
             framing.runtime(out);
         }
-        framing.instructions(out, batch);
+        framing.instructions(out, batch, announceRegions);
+        announceRegions = false;
     }
 
     /** @return what the document still owes at its very end ({@code </body></html>}) */

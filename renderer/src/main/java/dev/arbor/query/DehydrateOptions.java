@@ -88,7 +88,8 @@ public final class DehydrateOptions {
     /**
      * @param digest gives the short id sent as the error's {@code "digest"}, typically by
      *     reporting the full error on the server (the renderer's {@code ErrorReporter}); called each
-     *     time an error is dehydrated or streamed. Default none: no digest field.
+     *     time an error is dehydrated or streamed, never for a query that was cancelled (its
+     *     request is over: nothing failed). Default none: no digest field.
      * @return a copy with this function
      */
     public DehydrateOptions errorDigest(Function<Throwable, String> digest) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -195,7 +196,8 @@ public final class Dehydration {
             json.put("name", error.getClass().getSimpleName());
             json.put("message", error.getMessage() == null ? error.getClass().getName() : error.getMessage());
         }
-        String digest = options.digest(error);
+        // A cancelled query is nobody's failure (its request is over): there is nothing to report.
+        String digest = error instanceof CancellationException ? null : options.digest(error);
         if (digest != null) {
             json.put("digest", digest);
         }

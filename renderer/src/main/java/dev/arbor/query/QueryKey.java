@@ -1,6 +1,7 @@
 package dev.arbor.query;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.NumberOutput;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -24,30 +25,37 @@ import java.util.Objects;
  * turns into JSON (records, POJOs, java.time values as ISO-8601). The parts are converted to JSON
  * once, when the key is made; later changes to the objects passed in do not change the key.
  *
- * <p>Two keys are equal when their {@link #hash() hashes} are: the key's JSON with object fields
- * sorted by name at every depth, as TanStack's {@code hashKey}. So {@code Map.of("a", 1, "b", 2)}
- * and {@code Map.of("b", 2, "a", 1)} make the same key. Numbers are compared as JavaScript would:
- * {@code 1}, {@code 1L}, {@code 1.0} and {@code BigDecimal("1.00")} are the same part. Whole
- * numbers within JavaScript's safe integer range are written without a fraction; other numbers are
- * written as Java writes a {@code double} (which agrees with JavaScript for ordinary decimals such
- * as {@code 0.5}, not for exponents such as {@code 1.0E-7}). NaN and the infinities become
- * {@code null}, as in {@code JSON.stringify}.
+ * <p>A key is the value that JavaScript would hold after reading its JSON, and its {@link #hash()}
+ * is exactly what TanStack Query's {@code hashKey} computes for that value in the browser, so a
+ * query hydrated from the server is found under the same hash there. In particular:
+ * <ul>
+ *   <li>numbers are JavaScript numbers (doubles): {@code 1}, {@code 1L}, {@code 1.0} and
+ *       {@code BigDecimal("1.00")} are the same part; {@code 9007199254740993L} reads as
+ *       {@code 9007199254740992}; they are written as {@code Number::toString} writes them
+ *       ({@code 1e+21}, {@code 1e-7}, {@code 0.0001}), as RFC 8785 also specifies; {@code -0}
+ *       is {@code 0}; NaN and the infinities become {@code null}, as in {@code JSON.stringify};</li>
+ *   <li>object fields are sorted by name (UTF-16 order), except that names which are array
+ *       indices ({@code "0"}, {@code "17"}) come first in numeric order, as in any JavaScript
+ *       object; a field named {@code __proto__} is dropped, as TanStack's hash drops it. So
+ *       {@code Map.of("a", 1, "b", 2)} and {@code Map.of("b", 2, "a", 1)} make the same key;</li>
+ *   <li>strings are escaped as {@code JSON.stringify} escapes them: control characters and lone
+ *       surrogates with lower-case hex digits (<code>&#92;u001f</code>), everything else as is.</li>
+ * </ul>
+ * {@code QueryKeyTanStackTest} checks this against {@code @tanstack/query-core}'s own
+ * {@code hashKey}, run in Node, over a generated corpus.
  */
 public final class QueryKey {
     // Thread-safe once configured; only used to turn values into trees and trees into text.
     private static final ObjectMapper DEFAULT_MAPPER = Json.newMapper();
-    private static final double MAX_SAFE_INTEGER = 9007199254740991d;
+    /** 2^63: doubles below it in magnitude that are whole fit a long exactly. */
+    private static final double LONG_LIMIT = 9223372036854775808d;
 
     private final ArrayNode parts;
     private final String hash;
 
     private QueryKey(ArrayNode canonicalParts) {
         this.parts = canonicalParts;
-        try {
-            this.hash = DEFAULT_MAPPER.writeValueAsString(canonicalParts);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A canonical JSON tree could not be written", e);
-        }
+        this.hash = JsKeyHash.hash(canonicalParts);
     }
 
     /**
@@ -116,8 +124,9 @@ public final class QueryKey {
 
     /**
      * The stable hash: the key's JSON with object fields sorted at every depth, for example
-     * {@code ["posts",{"page":2,"sort":"new"}]}. It is TanStack's {@code queryHash}, under which
-     * queries are cached and sent to the client.
+     * {@code ["posts",{"page":2,"sort":"new"}]}, written as JavaScript writes it (see the class
+     * comment). It is TanStack's {@code queryHash}, under which queries are cached and sent to
+     * the client.
      *
      * @return the hash
      */
@@ -131,7 +140,8 @@ public final class QueryKey {
     }
 
     /**
-     * The key as a JSON array, fields sorted and numbers normalized as in the hash.
+     * The key as a JSON array, fields ordered and numbers normalized as in the hash: whole numbers
+     * as longs, others as doubles.
      *
      * @return a new copy, free to modify
      */
@@ -200,7 +210,7 @@ public final class QueryKey {
         return hash;
     }
 
-    /** A new tree: objects with fields in name order, numbers as JavaScript would print them. */
+    /** A new tree: the value JavaScript reads from the JSON, fields in the order of the hash. */
     private static JsonNode canonicalize(JsonNode node) {
         if (node == null || node.isMissingNode()) {
             return JsonNodeFactory.instance.nullNode();
@@ -210,12 +220,11 @@ public final class QueryKey {
             for (Map.Entry<String, JsonNode> field : node.properties()) {
                 names.add(field.getKey());
             }
-            names.sort(null); // UTF-16 code unit order, as JavaScript's default sort
-            ObjectNode sorted = JsonNodeFactory.instance.objectNode();
-            for (String name : names) {
-                sorted.set(name, canonicalize(node.get(name)));
+            ObjectNode ordered = JsonNodeFactory.instance.objectNode();
+            for (String name : JsKeyHash.jsOrder(names)) {
+                ordered.set(name, canonicalize(node.get(name)));
             }
-            return sorted;
+            return ordered;
         }
         if (node.isArray()) {
             ArrayNode copy = JsonNodeFactory.instance.arrayNode(node.size());
@@ -234,26 +243,23 @@ public final class QueryKey {
         return node.deepCopy();
     }
 
+    /** The JavaScript number (a double) that reading this number's JSON gives. */
     private static JsonNode canonicalNumber(JsonNode node) {
-        if (node.isIntegralNumber() && node.canConvertToLong()) {
-            long value = node.longValue();
-            return Math.abs((double) value) <= MAX_SAFE_INTEGER
-                    ? JsonNodeFactory.instance.numberNode(value)
-                    : JsonNodeFactory.instance.numberNode((double) value);
-        }
         double value;
         if (node.isFloat()) {
-            // 0.1f should read 0.1, not 0.10000000149011612.
-            value = Double.parseDouble(Float.toString(node.floatValue()));
-        } else if (node.isBigDecimal()) {
-            value = node.decimalValue().doubleValue();
+            // 0.1f should read 0.1, as its JSON text does, not 0.10000000149011612.
+            value = Double.parseDouble(NumberOutput.toString(node.floatValue(), true));
+        } else if (node.isBigDecimal() || node.isBigInteger()) {
+            value = Double.parseDouble(node.numberValue().toString()); // correctly rounded, as JSON.parse
+        } else if (node.isIntegralNumber()) {
+            value = node.longValue(); // rounds to the nearest double, as JSON.parse
         } else {
             value = node.doubleValue();
         }
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             return JsonNodeFactory.instance.nullNode();
         }
-        if (value == Math.rint(value) && Math.abs(value) <= MAX_SAFE_INTEGER) {
+        if (value == Math.rint(value) && Math.abs(value) < LONG_LIMIT) {
             return JsonNodeFactory.instance.numberNode((long) value); // also turns -0.0 into 0
         }
         return JsonNodeFactory.instance.numberNode(value);

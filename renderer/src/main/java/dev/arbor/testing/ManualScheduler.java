@@ -4,6 +4,7 @@ import dev.arbor.Scheduler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A {@link Scheduler} for tests whose tasks run only when the test fires them: a deadline passes
@@ -37,6 +38,7 @@ public final class ManualScheduler implements Scheduler {
 
     private final List<Entry> entries = new ArrayList<>();
     private int cancelled;
+    private CompletableFuture<Void> scheduled = new CompletableFuture<>();
 
     /** A scheduler with no task yet. */
     public ManualScheduler() {
@@ -53,6 +55,8 @@ public final class ManualScheduler implements Scheduler {
     public synchronized Cancellable schedule(Duration delay, Runnable task) {
         Entry entry = new Entry(delay, task);
         entries.add(entry);
+        scheduled.complete(null);
+        scheduled = new CompletableFuture<>();
         return () -> {
             synchronized (this) {
                 if (entry.state == State.PENDING) {
@@ -78,6 +82,14 @@ public final class ManualScheduler implements Scheduler {
             }
         }
         due.forEach(Runnable::run);
+    }
+
+    /**
+     * @return a stage that completes when a task is scheduled, at once if one waits to be fired:
+     *     a test waits on it to know that the code under test started its timer
+     */
+    public synchronized CompletableFuture<Void> whenScheduled() {
+        return pending() > 0 ? CompletableFuture.completedFuture(null) : scheduled;
     }
 
     /** @return how many tasks wait to be fired: neither fired nor cancelled */

@@ -117,6 +117,26 @@ class DehydrationTest {
     }
 
     @Test
+    void aCancelledQueryIsNoErrorToReport() {
+        prefetchPending(QueryKey.of("pending"));
+        List<Throwable> reported = new ArrayList<>();
+        DehydratedQuery pending = Dehydration.dehydrate(client, DehydrateOptions.defaults()
+                .includePendingQueries(true)
+                .errorDigest(error -> {
+                    reported.add(error);
+                    return "d1";
+                }))
+                .queries().get(0);
+
+        assertEquals(1, client.cancelQueries()); // the client went away
+
+        ObjectNode settled = pending.settledJson().toCompletableFuture().join();
+        assertEquals("error", settled.get("status").asText());
+        assertFalse(settled.get("error").has("digest"), settled.toString());
+        assertEquals(List.of(), reported, "cancelling is not a failure of the server");
+    }
+
+    @Test
     void settledJsonOfAQueryThatWasNotPendingIsItsState() {
         client.setQueryData(QueryKey.of("done"), "x");
         DehydratedQuery done = Dehydration.dehydrate(client).queries().get(0);

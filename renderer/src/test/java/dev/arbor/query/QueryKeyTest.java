@@ -74,6 +74,38 @@ class QueryKeyTest {
     }
 
     @Test
+    void numbersAreWrittenAsJavaScriptsNumberToStringWritesThem() {
+        assertEquals("[0.0001,12345678.5,1e+21,1e-7,5e-324,123456789012345680000]",
+                QueryKey.of(0.0001, 12345678.5, 1e21, 1e-7, Double.MIN_VALUE, 123456789012345678901d).hash());
+        assertEquals("[9007199254740992,1152921504606847000]",
+                QueryKey.of(9007199254740993L, 1L << 60).hash(), "JavaScript reads the nearest double");
+        assertEquals(QueryKey.of(9007199254740992L), QueryKey.parse("[9007199254740993]"));
+        assertEquals("[1e+21,null]", QueryKey.parse("[999999999999999999999, 2e308]").hash());
+    }
+
+    @Test
+    void integerLikeFieldNamesComeFirstInNumericOrderAsInAJavaScriptObject() {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (String name : List.of("b", "10", "a", "2", "01", "-1", "4294967295", "4294967294")) {
+            fields.put(name, 0);
+        }
+        assertEquals("[{\"2\":0,\"10\":0,\"4294967294\":0,\"-1\":0,\"01\":0,\"4294967295\":0,\"a\":0,\"b\":0}]",
+                QueryKey.of(fields).hash());
+    }
+
+    @Test
+    void aFieldNamedProtoIsDroppedAsTanStacksHashDropsIt() {
+        assertEquals(QueryKey.of(Map.of("a", 1)), QueryKey.parse("[{\"__proto__\":{\"x\":1},\"a\":1}]"));
+        assertEquals("[{\"a\":1}]", QueryKey.parse("[{\"__proto__\":null,\"a\":1}]").toJson().toString());
+    }
+
+    @Test
+    void stringsAreEscapedAsJsonStringifyEscapesThem() {
+        assertEquals("[\"\\u0001\\u001f\u007f\\b\\n\\\"\\\\/\u2028\\ud800x\\udc00\ud83c\udf32\"]",
+                QueryKey.of("\u0001\u001f\u007f\b\n\"\\/\u2028\ud800x\udc00\ud83c\udf32").hash());
+    }
+
+    @Test
     void recordsAndJavaTimeBecomeJson() {
         assertEquals("[\"posts\",{\"page\":3,\"sort\":\"top\"}]", QueryKey.of("posts", new Filter("top", 3)).hash());
         assertEquals("[\"2024-05-06\",\"2024-05-06T07:08:09Z\"]",

@@ -69,4 +69,19 @@ class ManualSchedulerTest {
         scheduler.fireAll();
         assertEquals(List.of(Duration.ofSeconds(3), Duration.ofMillis(250)), scheduler.delays());
     }
+
+    @Test
+    void aTestCanWaitUntilATimerIsStarted() {
+        var first = scheduler.whenScheduled();
+        assertEquals(false, first.isDone());
+        scheduler.schedule(Duration.ofSeconds(1), () -> { });
+        assertEquals(true, first.isDone());
+        assertEquals(true, scheduler.whenScheduled().isDone(), "one waits to be fired");
+
+        scheduler.fireAll();
+        var next = scheduler.whenScheduled();
+        assertEquals(false, next.isDone(), "nothing waits any more");
+        scheduler.schedule(Duration.ofSeconds(2), () -> { });
+        assertEquals(true, next.isDone());
+    }
 }

@@ -13,6 +13,7 @@ import dev.arbor.query.DehydrateOptions;
 import dev.arbor.query.QueryRegistry;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import j2html.tags.DomContent;
@@ -55,6 +56,11 @@ import java.util.regex.Pattern;
  * fallbacks, no swap instructions, and a {@code Content-Length}. Any client may ask for the same with the
  * request header {@code Arbor-Render: document} or the query parameter
  * {@code ?arbor-render=document}.
+ *
+ * <p><b>Browsers without JavaScript.</b> The head of every streamed page holds a
+ * {@code <noscript>} refresh to the same URL with {@code arbor-render=document} added, so that a
+ * browser with JavaScript off, which cannot show what streams after the shell, gets the complete
+ * document instead ({@link Builder#noScriptRedirect(boolean)} turns it off).
  *
  * <p><b>CSP.</b> Every request gets a fresh nonce that Arbor puts on every inline script it writes
  * ({@link PageRequest#nonce()} gives it to page code); the response carries a matching
@@ -126,6 +132,7 @@ public final class ArborHost {
                 b.errorPage != null ? b.errorPage
                         : (request, error) -> div(h1("Something went wrong"), p(error.message())),
                 b.clientRuntimeInHead,
+                b.noScriptRedirect,
                 DehydrateOptions.defaults()
                         .shouldRedactErrors(error -> production)
                         .errorDigest(error -> renderer.report(error).digest()));
@@ -161,11 +168,24 @@ public final class ArborHost {
      */
     public Handler<RoutingContext> handler(Page<?> page) {
         Objects.requireNonNull(page, "page");
-        return context -> new PageExchange(config, context, page, 200).start();
+        return context -> {
+            checkQuery(context);
+            new PageExchange(config, context, page, 200).start();
+        };
     }
 
     /**
-     * Serves {@code page} for GET requests on {@code path}: {@code router.get(path).handler(handler(page))}.
+     * Decodes the query before any work starts: a malformed one ({@code ?x=%ZZ}) fails the route
+     * with a 400 here, so that no loader runs and no page meets it later.
+     */
+    private static void checkQuery(RoutingContext context) {
+        context.queryParams();
+    }
+
+    /**
+     * Serves {@code page} for GET and HEAD requests on {@code path}. A HEAD request gets the status
+     * and headers a GET would get (its loaders run, a {@link Halt} answers 404 or its redirect)
+     * and no body: the render stops once its shell is decided, and its pending work is cancelled.
      *
      * @param router the router
      * @param path the path, with Vert.x Web's {@code :param} placeholders
@@ -175,7 +195,30 @@ public final class ArborHost {
     public io.vertx.ext.web.Route mount(Router router, String path, Page<?> page) {
         Objects.requireNonNull(router, "router");
         Objects.requireNonNull(path, "path");
-        return router.get(path).handler(handler(page));
+        installErrorHandlers(router);
+        return router.route(path).method(HttpMethod.GET).method(HttpMethod.HEAD).handler(handler(page));
+    }
+
+    /**
+     * Makes {@code router} answer what no route handled without flooding the log. Vert.x Web
+     * otherwise logs every such request as a multi-line "Unhandled exception in router":
+     * <ul>
+     *   <li>a malformed request (a bad {@code %}-escape in the path or query, no {@code Host}
+     *       header, a method no route takes, a body too large) answers its 4xx (400, 404, 405,
+     *       406, 413, 414, 415, 431) at once, and is logged as one short line at debug level;</li>
+     *   <li>a route handler's failure answers 500 and is reported under a digest through the
+     *       renderer's {@link dev.arbor.ErrorReporter}, except a client that went away (a static
+     *       file it stopped reading, say): nothing is logged for that.</li>
+     * </ul>
+     * {@link #mount} does it for the router it mounts on; set your own
+     * {@link Router#errorHandler(int, Handler) error handlers} after it to replace these.
+     *
+     * @param router the router
+     * @return the router
+     */
+    public Router installErrorHandlers(Router router) {
+        RouterFailures.install(Objects.requireNonNull(router, "router"), this);
+        return router;
     }
 
     /**
@@ -185,7 +228,10 @@ public final class ArborHost {
      * @return the handler
      */
     public Handler<RoutingContext> notFoundHandler() {
-        return context -> new PageExchange(config, context, config.notFoundPage(), 404).start();
+        return context -> {
+            checkQuery(context);
+            new PageExchange(config, context, config.notFoundPage(), 404).start();
+        };
     }
 
     /**
@@ -243,6 +289,7 @@ public final class ArborHost {
         private Page<?> notFoundPage;
         private ErrorPage errorPage;
         private boolean clientRuntimeInHead = true;
+        private boolean noScriptRedirect = true;
 
         private Builder(Renderer renderer) {
             this.renderer = Objects.requireNonNull(renderer, "renderer");
@@ -329,6 +376,20 @@ public final class ArborHost {
          */
         public Builder clientRuntimeInHead(boolean inHead) {
             this.clientRuntimeInHead = inHead;
+            return this;
+        }
+
+        /**
+         * @param redirect true (the default) to send browsers without JavaScript from a streamed
+         *     page to its complete document: every streamed page's head holds
+         *     {@code <noscript><meta http-equiv="refresh" content="0; url=...?arbor-render=document"></noscript>},
+         *     since the content that streams after the shell sits in templates that only script
+         *     can show. Such a browser drops the stream (its work is cancelled) and loads the same
+         *     URL with {@code arbor-render=document} added. False to leave streamed pages as they are.
+         * @return this builder
+         */
+        public Builder noScriptRedirect(boolean redirect) {
+            this.noScriptRedirect = redirect;
             return this;
         }
 

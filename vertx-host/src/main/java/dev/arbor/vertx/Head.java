@@ -5,6 +5,7 @@ import static j2html.TagCreator.meta;
 
 import j2html.TagCreator;
 import j2html.tags.DomContent;
+import j2html.tags.specialized.ScriptTag;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -13,13 +14,17 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A page's {@code <head>}: title, meta tags and links. Immutable; each {@code with...} method
- * returns a new head.
+ * A page's {@code <head>}: title, meta tags, links and scripts. Immutable; each {@code with...}
+ * method returns a new head.
  *
  * <p>The host decides the head from the loaders' data before it sends the shell, so crawlers and
  * link previews always find it in the first bytes, never streamed into the body. A page's head is
  * merged over its layouts' heads (and those over the host's default): the innermost title wins, a
- * meta tag replaces one with the same name or property, links add up.
+ * meta tag replaces one with the same name or property, links and scripts add up.
+ *
+ * <p>Scripts ({@link #withScript}, {@link #withModuleScript}) carry the request's CSP nonce, so
+ * that the host's strict policy lets them run; they come after Arbor's client runtime, so they
+ * may use {@code window.arbor} at once.
  *
  * <pre>{@code
  * Page.of(loadProduct, ProductView::render)
@@ -27,16 +32,18 @@ import java.util.Objects;
  * }</pre>
  */
 public final class Head {
-    private static final Head EMPTY = new Head(null, Map.of(), List.of());
+    private static final Head EMPTY = new Head(null, Map.of(), List.of(), List.of());
 
     private final String title;
     private final Map<String, String[]> metas; // "name:x" or "property:x" -> {attribute, key, content}
     private final List<String[]> links; // {rel, href}
+    private final List<String[]> scripts; // {type or "", src}
 
-    private Head(String title, Map<String, String[]> metas, List<String[]> links) {
+    private Head(String title, Map<String, String[]> metas, List<String[]> links, List<String[]> scripts) {
         this.title = title;
         this.metas = metas;
         this.links = links;
+        this.scripts = scripts;
     }
 
     /** @return a head with nothing in it */
@@ -57,7 +64,7 @@ public final class Head {
      * @return a copy with that title
      */
     public Head withTitle(String title) {
-        return new Head(Objects.requireNonNull(title, "title"), metas, links);
+        return new Head(Objects.requireNonNull(title, "title"), metas, links, scripts);
     }
 
     /**
@@ -99,7 +106,7 @@ public final class Head {
         }
         List<String[]> copy = new ArrayList<>(links);
         copy.add(new String[] {rel, href});
-        return new Head(title, metas, Collections.unmodifiableList(copy));
+        return new Head(title, metas, Collections.unmodifiableList(copy), scripts);
     }
 
     /**
@@ -108,6 +115,30 @@ public final class Head {
      */
     public Head withStylesheet(String href) {
         return withLink("stylesheet", href);
+    }
+
+    /**
+     * A classic script, {@code <script src nonce>}. It runs where it stands: it holds up the
+     * parsing of the rest of the page (the shell included) until it has loaded and run, so prefer
+     * {@link #withModuleScript} unless the page needs it before anything else.
+     *
+     * @param src the script's URL
+     * @return a copy with that script added (the same script is kept once)
+     */
+    public Head withScript(String src) {
+        return withScriptTag("", src);
+    }
+
+    /**
+     * A module script, {@code <script type="module" src nonce>}: deferred, so it runs once the
+     * document is parsed (for a streamed page, when the stream ends); use {@code arbor.deferred}
+     * and {@code arbor.query} promises for data that streams.
+     *
+     * @param src the script's URL
+     * @return a copy with that script added (the same script is kept once)
+     */
+    public Head withModuleScript(String src) {
+        return withScriptTag("module", src);
     }
 
     /** @return the title, or {@code null} when none was set */
@@ -126,9 +157,13 @@ public final class Head {
         }
         Map<String, String[]> m = new LinkedHashMap<>(metas);
         m.putAll(inner.metas);
-        Head merged = new Head(inner.title != null ? inner.title : title, Collections.unmodifiableMap(m), links);
+        Head merged = new Head(inner.title != null ? inner.title : title, Collections.unmodifiableMap(m), links,
+                scripts);
         for (String[] l : inner.links) {
             merged = merged.withLink(l[0], l[1]);
+        }
+        for (String[] script : inner.scripts) {
+            merged = merged.withScriptTag(script[0], script[1]);
         }
         return merged;
     }
@@ -148,16 +183,43 @@ public final class Head {
         return tags;
     }
 
+    /**
+     * The scripts, in the order added, each with the request's nonce.
+     *
+     * @param nonce the request's CSP nonce
+     */
+    List<DomContent> scripts(String nonce) {
+        List<DomContent> tags = new ArrayList<>();
+        for (String[] script : scripts) {
+            ScriptTag tag = TagCreator.script().withSrc(script[1]).attr("nonce", nonce);
+            tags.add(script[0].isEmpty() ? tag : tag.withType(script[0]));
+        }
+        return tags;
+    }
+
+    private Head withScriptTag(String type, String src) {
+        Objects.requireNonNull(src, "src");
+        for (String[] script : scripts) {
+            if (script[0].equals(type) && script[1].equals(src)) {
+                return this;
+            }
+        }
+        List<String[]> copy = new ArrayList<>(scripts);
+        copy.add(new String[] {type, src});
+        return new Head(title, metas, links, Collections.unmodifiableList(copy));
+    }
+
     private Head withMetaTag(String attribute, String key, String content) {
         Objects.requireNonNull(key, attribute);
         Objects.requireNonNull(content, "content");
         Map<String, String[]> m = new LinkedHashMap<>(metas);
         m.put(attribute + ":" + key, new String[] {attribute, key, content});
-        return new Head(title, Collections.unmodifiableMap(m), links);
+        return new Head(title, Collections.unmodifiableMap(m), links, scripts);
     }
 
     @Override
     public String toString() {
-        return "Head[title=" + title + ", metas=" + metas.size() + ", links=" + links.size() + "]";
+        return "Head[title=" + title + ", metas=" + metas.size() + ", links=" + links.size()
+                + ", scripts=" + scripts.size() + "]";
     }
 }

@@ -3,6 +3,7 @@ package dev.arbor.vertx;
 import static j2html.TagCreator.body;
 import static j2html.TagCreator.html;
 import static j2html.TagCreator.meta;
+import static j2html.TagCreator.noscript;
 
 import dev.arbor.Arbor;
 import dev.arbor.Renderer;
@@ -30,6 +31,8 @@ import java.util.regex.Pattern;
  * @param notFoundPage answers 404
  * @param errorPage renders the 500 page's body
  * @param clientRuntimeInHead whether every page's head carries the client runtime
+ * @param noScriptRedirect whether a streamed page sends browsers without JavaScript to its
+ *     complete document
  * @param dehydrateOptions how queries reach the client
  */
 record HostConfig(
@@ -42,6 +45,7 @@ record HostConfig(
         Page<?> notFoundPage,
         ArborHost.ErrorPage errorPage,
         boolean clientRuntimeInHead,
+        boolean noScriptRedirect,
         DehydrateOptions dehydrateOptions) {
 
     /** Thread-safe; one for every host is as good as one each. */
@@ -61,9 +65,14 @@ record HostConfig(
 
     /** @return whether the request asked for the complete document, or comes from a crawler */
     boolean wantsCompleteDocument(PageRequest request) {
-        if ("document".equalsIgnoreCase(request.header(ArborHost.RENDER_PARAMETER))
-                || "document".equalsIgnoreCase(request.queryParam(ArborHost.RENDER_PARAMETER))) {
+        if ("document".equalsIgnoreCase(request.header(ArborHost.RENDER_PARAMETER))) {
             return true;
+        }
+        // Any of the values: the no-script refresh adds one, and must never loop.
+        for (String value : request.routingContext().queryParam(ArborHost.RENDER_PARAMETER)) {
+            if ("document".equalsIgnoreCase(value)) {
+                return true;
+            }
         }
         String agent = request.header("User-Agent");
         return agent != null && crawlers != null && crawlers.matcher(agent).find();
@@ -83,15 +92,28 @@ record HostConfig(
         return renderer.report(error).digest();
     }
 
-    /** @return the whole document: the head's tags (and the runtime) and the content as body */
-    DomContent document(Head pageHead, DomContent content) {
+    /**
+     * @param pageHead the page's head
+     * @param content the body's content
+     * @param nonce the request's CSP nonce, for the head's scripts
+     * @param noScriptUrl where a browser without JavaScript finds the complete document (a
+     *     streamed page's content sits in templates that only script can show); {@code null} for
+     *     a response that is complete already
+     * @return the whole document: the head's tags (and the runtime) and the content as body
+     */
+    DomContent document(Head pageHead, DomContent content, String nonce, String noScriptUrl) {
         List<DomContent> tags = new ArrayList<>();
         tags.add(meta().withCharset("utf-8"));
         tags.add(meta().withName("viewport").withContent("width=device-width, initial-scale=1"));
+        if (noScriptUrl != null && noScriptRedirect) {
+            // Parsed as markup only when scripting is off: such a browser loads the complete document.
+            tags.add(noscript(meta().attr("http-equiv", "refresh").withContent("0; url=" + noScriptUrl)));
+        }
         tags.addAll(pageHead.tags());
         if (clientRuntimeInHead) {
             tags.add(Arbor.clientRuntime());
         }
+        tags.addAll(pageHead.scripts(nonce)); // after the runtime: they may use window.arbor
         return html(
                 TagCreator.head(tags.toArray(new DomContent[0])),
                 content == null ? body() : body(content))

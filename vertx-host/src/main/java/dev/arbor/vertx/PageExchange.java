@@ -11,6 +11,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import j2html.tags.DomContent;
@@ -106,6 +107,8 @@ final class PageExchange implements ResponseSink.Exchange {
         phase = Phase.RENDERING;
         loaderDeadline.cancel();
         loading.clear();
+        // A HEAD request streams until the shell, which decides the status; nothing is awaited after it.
+        boolean complete = !headersOnly() && host.wantsCompleteDocument(request);
         DomContent root;
         try {
             Head head = host.head();
@@ -116,7 +119,7 @@ final class PageExchange implements ResponseSink.Exchange {
             for (int i = chain.size() - 1; i >= 0; i--) {
                 content = chain.get(i).view.render(request, values[i], content);
             }
-            root = host.document(head, content);
+            root = host.document(head, content, request.nonce(), complete ? null : request.completeDocumentUri());
         } catch (Throwable t) {
             failBeforeShell(t);
             return;
@@ -128,7 +131,7 @@ final class PageExchange implements ResponseSink.Exchange {
                 .executor(executor)
                 .deadline(left.toMillis() < 1 ? Duration.ofMillis(1) : left)
                 .build();
-        if (host.wantsCompleteDocument(request)) {
+        if (complete) {
             handle = renderer().renderComplete(root, options, ResponseSink.complete(this, response));
         } else {
             handle = renderer().stream(root, options, ResponseSink.streaming(this, response));
@@ -147,8 +150,13 @@ final class PageExchange implements ResponseSink.Exchange {
 
     @Override
     public void writeHead() {
-        response.setStatusCode(status);
-        htmlHeaders(response.headers());
+        response.setStatusCode(request.statusOr(status));
+        htmlHeaders(response.headers(), request.cacheControlOrNoStore());
+    }
+
+    @Override
+    public boolean headersOnly() {
+        return routing.request().method() == HttpMethod.HEAD;
     }
 
     @Override
@@ -237,7 +245,7 @@ final class PageExchange implements ResponseSink.Exchange {
         DomContent root;
         try {
             root = host.document(host.head().merge(Head.of("Something went wrong")),
-                    host.errorPage().render(request, error));
+                    host.errorPage().render(request, error), request.nonce(), null);
         } catch (Throwable t) {
             sendPlain(500, "Internal Server Error (" + error.digest() + ")");
             return;
@@ -250,17 +258,17 @@ final class PageExchange implements ResponseSink.Exchange {
             if (failure != null) {
                 sendPlain(500, "Internal Server Error (" + error.digest() + ")");
             } else {
-                sendComplete(500, Buffer.buffer(html));
+                sendComplete(500, Buffer.buffer(html), "no-store");
             }
         }));
     }
 
-    private void sendComplete(int statusCode, Buffer html) {
+    private void sendComplete(int statusCode, Buffer html, String cacheControl) {
         if (response.headWritten()) {
             return;
         }
         response.setStatusCode(statusCode);
-        htmlHeaders(response.headers());
+        htmlHeaders(response.headers(), cacheControl);
         response.end(html);
     }
 
@@ -274,9 +282,9 @@ final class PageExchange implements ResponseSink.Exchange {
         response.end(text);
     }
 
-    private void htmlHeaders(MultiMap headers) {
+    private void htmlHeaders(MultiMap headers, String cacheControl) {
         headers.set(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8");
-        headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
+        headers.set(HttpHeaders.CACHE_CONTROL, cacheControl);
         String csp = host.contentSecurityPolicy(request.nonce());
         if (csp != null) {
             headers.set("Content-Security-Policy", csp);

@@ -22,6 +22,8 @@ public final class PageRequest {
     private final String nonce;
     private final HostConfig host;
     private QueryClient queryClient;
+    private volatile int status; // 0: the host's (200, or 404 for the not-found page)
+    private volatile String cacheControl; // null: no-store
 
     PageRequest(RoutingContext context, String nonce, HostConfig host) {
         this.context = context;
@@ -64,11 +66,93 @@ public final class PageRequest {
     }
 
     /**
+     * Sets the status of this page's response, as a loader or a view decides it before the shell
+     * is sent: a {@code 422} for a form whose values need fixing, a {@code 410} for something
+     * removed. A redirect or a not-found is a {@link Halt}; a failure before the shell answers 500
+     * whatever was set here.
+     *
+     * @param status a status with a body: 200 to 599, but not 204, 205, 304 nor a redirect (3xx)
+     * @return this request
+     * @throws IllegalArgumentException for another status
+     * @throws IllegalStateException once the response's head was sent (after the shell, a part
+     *     that fails shows in its error boundary instead)
+     */
+    public PageRequest status(int status) {
+        if (status < 200 || status > 599 || status == 204 || status == 205 || (status >= 300 && status < 400)) {
+            throw new IllegalArgumentException("Not a page's status: " + status
+                    + " (redirects and not-founds are a Halt; a page always has a body)");
+        }
+        checkHeadNotSent("status");
+        this.status = status;
+        return this;
+    }
+
+    /**
+     * Sets this page's {@code Cache-Control}, before the shell is sent. Every page is
+     * {@code no-store} unless it says otherwise: a page that holds nothing personal may allow
+     * caching ({@code public, max-age=60}). Error pages are always {@code no-store}.
+     *
+     * @param value the header's value
+     * @return this request
+     * @throws IllegalArgumentException for a value that is empty or breaks a line
+     * @throws IllegalStateException once the response's head was sent
+     */
+    public PageRequest cacheControl(String value) {
+        Objects.requireNonNull(value, "value");
+        if (value.isBlank() || value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
+            throw new IllegalArgumentException("Not a Cache-Control value: \"" + value + "\"");
+        }
+        checkHeadNotSent("Cache-Control");
+        this.cacheControl = value;
+        return this;
+    }
+
+    private void checkHeadNotSent(String what) {
+        if (context.response().headWritten()) {
+            throw new IllegalStateException("The " + what + " can no longer change: the shell was sent");
+        }
+    }
+
+    /** @return the status page code set, or {@code defaultStatus} */
+    int statusOr(int defaultStatus) {
+        return status == 0 ? defaultStatus : status;
+    }
+
+    /** @return the Cache-Control page code set, or {@code no-store} */
+    String cacheControlOrNoStore() {
+        String value = cacheControl;
+        return value == null ? "no-store" : value;
+    }
+
+    /**
      * @param name a request header, in any case
      * @return its value, or {@code null}
      */
     public String header(String name) {
         return context.request().getHeader(name.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * A relative URL of this page's complete document: this request's query (as sent) with
+     * {@code arbor-render=document} added, such as {@code ?slow=1&arbor-render=document}. Only a
+     * query, so that it resolves to the same path whatever the path holds. Characters that are
+     * not safe in an attribute or a refresh are percent-encoded.
+     */
+    String completeDocumentUri() {
+        String query = context.request().query();
+        String uri = "?" + (query == null || query.isEmpty() ? "" : query + "&")
+                + ArborHost.RENDER_PARAMETER + "=document";
+        StringBuilder safe = new StringBuilder(uri.length());
+        for (byte b : uri.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            int c = b & 0xFF;
+            if (c > 0x20 && c < 0x7F && "\"'<>\\`^{|}#".indexOf(c) < 0) {
+                safe.append((char) c);
+            } else {
+                safe.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
+            }
+        }
+        return safe.toString();
     }
 
     /** @return the request's path, without the query */

@@ -47,7 +47,13 @@ final class QueryEndpoint implements Handler<RoutingContext> {
     public void handle(RoutingContext context) {
         HttpServerRequest request = context.request();
         if (request.method() == HttpMethod.GET) {
-            String key = context.queryParam("key").stream().findFirst().orElse(null);
+            String key;
+            try {
+                key = context.queryParam("key").stream().findFirst().orElse(null);
+            } catch (RuntimeException malformed) { // a bad %-escape: Vert.x Web cannot decode the query
+                fail(context, 400, "The query string is malformed: send ?key=<a JSON array, URL-encoded>");
+                return;
+            }
             if (key == null) {
                 fail(context, 400, "Missing the query key: send ?key=<a JSON array>, such as ?key=%5B%22posts%22%5D");
                 return;
@@ -138,7 +144,11 @@ final class QueryEndpoint implements Handler<RoutingContext> {
         }
 
         void start(QueryOptions<Object> options) {
-            response.closeHandler(v -> finish());
+            // A client that goes away, like a deadline that passes, cancels the query's source.
+            response.closeHandler(v -> {
+                finish();
+                client.cancelQueries();
+            });
             deadline = host.renderer().scheduler().schedule(host.deadline(),
                     () -> vertxContext.runOnContext(v -> timedOut()));
             // The query function runs here, on the event loop; its stage may complete on any thread.
@@ -162,7 +172,9 @@ final class QueryEndpoint implements Handler<RoutingContext> {
         }
 
         private void timedOut() {
-            if (finish()) {
+            boolean answer = finish();
+            client.cancelQueries();
+            if (answer) {
                 fail(context, 504, error(new RenderTimeoutException(host.deadline())));
             }
         }

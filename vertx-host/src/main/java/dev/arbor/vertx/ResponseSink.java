@@ -2,8 +2,10 @@ package dev.arbor.vertx;
 
 import dev.arbor.RenderError;
 import dev.arbor.RenderSink;
+import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.internal.buffer.BufferInternal;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -14,6 +16,13 @@ import java.util.concurrent.CompletionStage;
  * response's write queue has room: backpressure) and {@link #complete} (the document collected and
  * sent in one piece, with a {@code Content-Length}). The exchange decides the status and the page's
  * headers and hears how the render ended; the sink decides the framing.
+ *
+ * <p>What a slow reader pins in a streamed response: the output queued in Netty for its connection,
+ * which is never more than the channel's high-water mark (64 KB by default,
+ * {@code WriteBufferWaterMark}) plus the one chunk written when it was crossed; each chunk is held
+ * once, wrapped and not copied (compressed, when compression is on). Everything later waits in the
+ * renderer, which writes its next chunk only when this sink accepts one. A client that stops
+ * reading altogether is closed by the server's idle timeout ({@link ArborServer}).
  */
 abstract class ResponseSink implements RenderSink {
     /** The request the response belongs to. */
@@ -34,6 +43,9 @@ abstract class ResponseSink implements RenderSink {
 
         /** The render failed before anything was written; the renderer reported it under its digest. */
         void renderFailed(RenderError error);
+
+        /** @return true for a HEAD request: the status and headers, and no body */
+        boolean headersOnly();
     }
 
     private static final CompletableFuture<Void> ACCEPTED = CompletableFuture.completedFuture(null);
@@ -93,9 +105,16 @@ abstract class ResponseSink implements RenderSink {
             if (!response.headWritten()) {
                 head();
             }
+            if (exchange.headersOnly()) {
+                // HEAD: the shell decided the status; the rest is not needed, so the render stops here.
+                end();
+                return CompletableFuture.failedFuture(new CancellationException("A HEAD request has no body"));
+            }
             // Vert.x flushes each write outside its read loop, and Netty's compressor then emits a
             // sync-flushed block: every chunk reaches the client as soon as it is written.
-            response.write(Buffer.buffer(chunk));
+            // The chunk is wrapped, not copied (the sink owns it): the bytes queued in Netty are the
+            // only copy of this output the host holds.
+            response.write(BufferInternal.buffer(Unpooled.wrappedBuffer(chunk)));
             if (!response.writeQueueFull()) {
                 return ACCEPTED;
             }

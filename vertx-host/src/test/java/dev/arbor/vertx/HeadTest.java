@@ -37,4 +37,23 @@ class HeadTest {
         assertEquals("<title>a &lt;b&gt; &amp; c</title><meta name=\"description\" content=\"&quot;q&quot;\">",
                 render(Head.of("a <b> & c").withMeta("description", "\"q\"")));
     }
+
+    @Test
+    void scriptsCarryTheNonceAddUpOnMergeAndAreKeptOnce() {
+        Head site = Head.empty().withScript("/site.js");
+        Head page = Head.of("Page").withModuleScript("/page.js").withScript("/site.js").withModuleScript("/page.js");
+
+        Head merged = site.merge(page);
+
+        assertEquals("<script src=\"/site.js\" nonce=\"n0\"></script>"
+                + "<script src=\"/page.js\" nonce=\"n0\" type=\"module\"></script>",
+                merged.scripts("n0").stream().map(DomContent::render).collect(Collectors.joining()));
+        assertEquals("<title>Page</title>", render(merged), "scripts are not among the other tags");
+    }
+
+    @Test
+    void scriptSourcesAreEscaped() {
+        assertEquals("<script src=\"/a.js?x=&quot;&gt;\" nonce=\"n\"></script>",
+                Head.empty().withScript("/a.js?x=\">").scripts("n").get(0).render());
+    }
 }

@@ -5,6 +5,7 @@ import static dev.arbor.Arbor.await;
 import static dev.arbor.Arbor.defer;
 import static dev.arbor.Arbor.errorBoundary;
 import static dev.arbor.Arbor.hydrationBoundary;
+import static dev.arbor.Arbor.suspense;
 import static j2html.TagCreator.div;
 import static j2html.TagCreator.h1;
 import static j2html.TagCreator.header;
@@ -15,7 +16,6 @@ import static j2html.TagCreator.section;
 import dev.arbor.Deferred;
 import dev.arbor.Mode;
 import dev.arbor.Renderer;
-import dev.arbor.query.DehydrateOptions;
 import dev.arbor.query.Dehydration;
 import dev.arbor.query.QueryClient;
 import dev.arbor.query.QueryKey;
@@ -148,7 +148,8 @@ final class HostFixture implements AutoCloseable {
         host.mount(router, "/prefetch", Page.of(req -> {
             QueryClient queries = req.queryClient();
             queries.prefetchQuery(QueryOptions.of(QueryKey.of("slow"), () -> gate("query")));
-            return main(hydrationBoundary(Dehydration.dehydrate(queries, DehydrateOptions.defaults()
+            // The host's options, as pages use them: errors are reported under a digest.
+            return main(hydrationBoundary(Dehydration.dehydrate(queries, req.dehydrateOptions()
                     .includePendingQueries(true)), h1("Prefetched")));
         }));
 
@@ -173,6 +174,33 @@ final class HostFixture implements AutoCloseable {
                 req -> CompletableFuture.failedFuture(Halt.redirect("/stream")), (req, none) -> p("never")));
         host.mount(router, "/posted", Page.of(
                 req -> CompletableFuture.failedFuture(Halt.seeOther("/done")), (req, none) -> p("never")));
+        host.mount(router, "/scripted", Page.of(req -> p("Scripted").withId("scripted"))
+                .head(Head.of("Scripted").withModuleScript("/app.js").withScript("/legacy.js")));
+        host.mount(router, "/unprocessable", Page.of(req -> {
+            req.status(422); // a form whose values need fixing, decided by the loader
+            return CompletableFuture.completedFuture("bad email");
+        }, (req, problem) -> main(p("Please fix: " + problem),
+                await(defer(gate("hint")), p("Loading hint"), hint -> p("Hint: " + hint).withId("hint")))));
+        host.mount(router, "/cached", Page.of(req -> {
+            req.cacheControl("public, max-age=60");
+            return p("The same for everyone");
+        }));
+        host.mount(router, "/late-status", Page.of(req -> main(
+                errorBoundary(error -> p("Late: " + error.cause().getClass().getSimpleName()).withId("late"),
+                        suspense(p("Loading late"), async(gate("late"), v -> {
+                            req.status(410); // after the shell: too late
+                            return p(v);
+                        }))))));
+        host.mount(router, "/refused-values", Page.of(req -> p(String.join(",",
+                refused(() -> req.status(302)), refused(() -> req.status(204)), refused(() -> req.status(99)),
+                refused(() -> req.cacheControl("max-age=1\r\nSet-Cookie: x")), refused(() -> req.cacheControl(" "))))
+                .withId("refused")));
+        host.mount(router, "/search", Page.of( // reads a query parameter in its loader, as pages do
+                req -> gate("search").thenApply(v -> req.queryParam("q") + ":" + v),
+                (req, found) -> p("Found " + found).withId("found")));
+        router.get("/plain-handler-fails").handler(context -> {
+            throw new IllegalStateException("secret handler detail");
+        });
         host.mount(router, "/boom", Page.of(req -> {
             throw new IllegalStateException("secret detail");
         }, (req, none) -> p("never")));
@@ -196,6 +224,16 @@ final class HostFixture implements AutoCloseable {
 
         router.route().handler(host.notFoundHandler());
         return router;
+    }
+
+    /** The simple name of what {@code action} throws, or "accepted". */
+    private static String refused(Runnable action) {
+        try {
+            action.run();
+            return "accepted";
+        } catch (RuntimeException e) {
+            return e.getClass().getSimpleName();
+        }
     }
 
     @Override

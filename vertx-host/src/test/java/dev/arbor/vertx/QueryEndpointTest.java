@@ -1,6 +1,7 @@
 package dev.arbor.vertx;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -240,8 +241,27 @@ class QueryEndpointTest {
         Answer answer = StreamingResponse.join(pending);
         assertEquals(504, answer.status());
         assertTrue(answer.json().get("error").asText().contains(answer.json().get("digest").asText()));
-        app.gates.release("gated", "late"); // settling afterwards changes nothing
+        assertTrue(app.gates.latest("gated").isCancelled(), "the query's source is cancelled at the deadline");
         assertEquals(1, app.reports.size());
+    }
+
+    @Test
+    void aClientThatGoesAwayCancelsTheQuerysSourceAndLogsNothing(Vertx vertx) throws Exception {
+        app = HostFixture.start(vertx);
+        try (LogCapture logs = new LogCapture()) {
+            CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+            try (java.net.Socket socket = new java.net.Socket("localhost", app.port())) {
+                socket.getOutputStream().write(("GET " + ArborHost.QUERY_ENDPOINT + "?key=%5B%22gated%22%5D HTTP/1.1\r\n"
+                        + "Host: localhost\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                StreamingResponse.join(app.gates.requested("gated"));
+                app.gates.latest("gated").whenComplete((v, e) -> outcome.complete(e));
+            }
+
+            assertInstanceOf(java.util.concurrent.CancellationException.class, StreamingResponse.join(outcome));
+            app.get("/no-such-page").body(); // the server's event loop is past the disconnect
+            assertTrue(app.reports.isEmpty(), "a client going away is no error: " + app.reports);
+            assertTrue(logs.records.isEmpty(), "nothing logged: " + logs.records);
+        }
     }
 
     // ---- HTTP ----

@@ -25,6 +25,7 @@ class ResponseSinkTest {
     /** A response that records writes and whose write queue the test fills and drains. */
     private static final class FakeResponse {
         final List<String> written = new ArrayList<>();
+        final List<Buffer> buffers = new ArrayList<>();
         boolean queueFull;
         boolean headWritten;
         boolean ended;
@@ -39,6 +40,7 @@ class ResponseSinkTest {
                         switch (method.getName()) {
                             case "write":
                                 written.add(((Buffer) args[0]).toString());
+                                buffers.add((Buffer) args[0]);
                                 headWritten = true;
                                 return Future.succeededFuture();
                             case "writeQueueFull":
@@ -90,6 +92,11 @@ class ResponseSinkTest {
         public void renderFailed(RenderError error) {
             failure = error;
         }
+
+        @Override
+        public boolean headersOnly() {
+            return false;
+        }
     }
 
     private final FakeResponse response = new FakeResponse();
@@ -116,6 +123,15 @@ class ResponseSinkTest {
         response.drainHandler.handle(null);
         assertTrue(accepted.isDone());
         assertFalse(accepted.isCompletedExceptionally());
+    }
+
+    @Test
+    void theChunkIsQueuedAsItIsNotCopied() {
+        byte[] chunk = "shell".getBytes();
+        sink.write(chunk);
+        io.netty.buffer.ByteBuf queued = ((io.vertx.core.internal.buffer.BufferInternal) response.buffers.get(0)).getByteBuf();
+        assertSame(chunk, queued.array(), "one copy of unsent output: the renderer's own bytes");
+        assertEquals(chunk.length, queued.readableBytes());
     }
 
     @Test

@@ -4,6 +4,8 @@ import static dev.arbor.Arbor.await;
 import static dev.arbor.Arbor.defer;
 import static j2html.TagCreator.div;
 import static j2html.TagCreator.each;
+import static j2html.TagCreator.noscript;
+import static j2html.TagCreator.p;
 import static j2html.TagCreator.table;
 import static j2html.TagCreator.tbody;
 import static j2html.TagCreator.td;
@@ -70,11 +72,13 @@ public final class ClientDataPage {
                                 "The server renders the forecast as a table; a page script draws the chart from the same value."),
                         div(Ui.card("Forecast chart",
                                         div(Ui.skeletonLines(4)).withClass("chart").withId("forecast-chart")
-                                                .attr("data-state", "waiting")),
-                                Ui.card("Forecast table", table(thead(tr(th("Week"), th("Units"))),
+                                                .attr("data-state", "waiting"),
+                                        noscript(p("A page script draws this chart; the table has the same figures.")
+                                                .withClass("muted"))),
+                                Ui.card("Forecast table", Ui.scrolling(table(thead(tr(th("Week"), th("Units"))),
                                         tbody(await(data.forecast(), Ui.skeletonRows(6, 2), weeks -> each(weeks,
                                                 w -> tr(td(w.week()), td(String.valueOf(w.units())).withClass("num"))))))
-                                        .withClass("table").withId("forecast-table")))
+                                        .withClass("table").withId("forecast-table"))))
                                 .withClass("grid two"),
                         request.script(CHART_SCRIPT)))
                 .head(Head.of("Deferred data for page scripts · Trailhead"))

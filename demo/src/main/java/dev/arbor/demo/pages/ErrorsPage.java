@@ -56,16 +56,16 @@ public final class ErrorsPage {
         }, (request, data) -> div(
                 Ui.pageHeader("Error boundaries",
                         "The inventory service is down. Its section says so; everything else still arrives."),
-                div(Ui.card("Shipping options", errorBoundary(error -> Ui.errorPanel("Shipping", error),
-                                await(data.shipping(), Ui.skeletonLines(3), rates -> table(tbody(each(rates,
+                div(Ui.card("Shipping options", errorBoundary(error -> Ui.errorPanel("the shipping options", error),
+                                await(data.shipping(), Ui.skeletonLines(3), rates -> Ui.scrolling(table(tbody(each(rates,
                                         r -> tr(td(r.carrier()), td(r.days()).withClass("muted"),
                                                 td(r.priceCents() == 0 ? "Free" : Store.money(r.priceCents()))
                                                         .withClass("num")))))
-                                        .withClass("table").withId("shipping")))),
-                        Ui.card("Inventory", div(errorBoundary(error -> Ui.errorPanel("Inventory", error),
+                                        .withClass("table").withId("shipping"))))),
+                        Ui.card("Inventory", div(errorBoundary(error -> Ui.errorPanel("the inventory", error),
                                 await(data.inventory(), Ui.skeletonLines(3), stock -> ul(each(stock,
                                         s -> p(s.warehouse() + ": " + s.units())))))).withId("inventory")),
-                        Ui.card("Ratings", errorBoundary(error -> Ui.errorPanel("Ratings", error),
+                        Ui.card("Ratings", errorBoundary(error -> Ui.errorPanel("the ratings", error),
                                 await(data.reviews(), ul(Ui.skeletonItems(2)).withClass("reviews"),
                                         reviews -> ul(each(reviews, StreamingPage::review))
                                                 .withClass("reviews").withId("ratings")))))

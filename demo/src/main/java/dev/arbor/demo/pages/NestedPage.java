@@ -76,9 +76,9 @@ public final class NestedPage {
     }
 
     private static DomContent stockTable(List<Stock> stock) {
-        return table(tbody(each(stock, s -> tr(td(s.warehouse()), td(String.valueOf(s.units())).withClass("num"),
+        return Ui.scrolling(table(tbody(each(stock, s -> tr(td(s.warehouse()), td(String.valueOf(s.units())).withClass("num"),
                 td(span(s.eta()).withClass("badge " + (s.units() == 0 ? "refunded" : s.units() < 10 ? "paid" : "shipped")))))))
-                .withClass("table").withId("stock");
+                .withClass("table").withId("stock"));
     }
 
     private static DomContent related(List<Product> products) {

@@ -18,8 +18,10 @@ import static j2html.TagCreator.span;
 import static j2html.TagCreator.ul;
 
 import dev.arbor.demo.Forum;
+import dev.arbor.demo.Forum.Comment;
 import dev.arbor.demo.Forum.Feed;
 import dev.arbor.demo.Forum.Post;
+import dev.arbor.demo.Forum.ReaderStats;
 import dev.arbor.demo.Forum.Thread;
 import dev.arbor.demo.Sources;
 import dev.arbor.demo.Ui;
@@ -33,7 +35,9 @@ import dev.arbor.vertx.Page;
 import dev.arbor.vertx.PageRequest;
 import j2html.tags.DomContent;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
 /**
  * {@code /posts}: a server component fetches the feed into the request's query cache and hydrates
@@ -66,15 +70,17 @@ public final class PostsPage {
                     DehydrateOptions streamed = request.dehydrateOptions()
                             .includePendingQueries(true)
                             .shouldDehydrateQuery(state -> true);
-                    client.prefetchQuery(queries.options(COMMENTS)); // not awaited: streams when it settles
-                    client.prefetchQuery(queries.options(STATS));
+                    // Started now, not awaited by the shell: each streams when it settles, as query
+                    // state for page scripts and as the server HTML of the island that shows it.
+                    var comments = client.fetchQuery(queries.options(COMMENTS)).thenApply(PostsPage::comments);
+                    var stats = client.fetchQuery(queries.options(STATS)).thenApply(ReaderStats.class::cast);
                     return div(
                             Ui.pageHeader("Posts and a client query cache",
                                     "The feed is fetched on the server and hydrated into the browser's cache; "
                                             + "comments and reader stats stream in when their queries settle."),
                             hydrationBoundary(Dehydration.dehydrateNew(client, streamed), // comments, stats: pending
-                                    statsStrip(),
-                                    div(feedCard(client, queries, streamed), discussionCard(sources))
+                                    statsStrip(stats),
+                                    div(feedCard(client, queries, streamed), discussionCard(sources, comments))
                                             .withClass("grid two")),
                             islandsScript(request));
                 })
@@ -87,18 +93,23 @@ public final class PostsPage {
     private static DomContent feedCard(QueryClient client, QueryRegistry queries, DehydrateOptions streamed) {
         // The registry's options are untyped: the query function's Feed comes back as an Object.
         var feed = client.fetchQuery(queries.options(POSTS)).thenApply(Feed.class::cast);
-        return Ui.card("Latest posts", errorBoundary(error -> Ui.errorPanel("The feed", error),
+        return Ui.card("Latest posts", errorBoundary(error -> Ui.errorPanel("the feed", error),
                         suspense(ul(Ui.skeletonItems(4)).withClass("reviews"), async(feed, data -> hydrationBoundary(
                                 Dehydration.dehydrateNew(client, streamed), postList(data))))))
                 .withId("feed");
     }
 
-    private static DomContent discussionCard(Sources sources) {
+    private static DomContent discussionCard(Sources sources, CompletionStage<List<Comment>> comments) {
         var thread = sources.load("thread", Duration.ofMillis(900), () -> Forum.thread(Forum.FEATURED));
-        return Ui.card("Discussion", errorBoundary(error -> Ui.errorPanel("The thread", error),
+        return Ui.card("Discussion", errorBoundary(error -> Ui.errorPanel("the thread", error),
                         suspense(div(Ui.skeletonLines(5)).withId("thread-skeleton"),
-                                async(thread, PostsPage::discussion))))
+                                async(thread, t -> discussion(t, comments)))))
                 .withId("discussion");
+    }
+
+    @SuppressWarnings("unchecked") // the registry's options are untyped
+    private static List<Comment> comments(Object data) {
+        return (List<Comment>) data;
     }
 
     /**
@@ -123,24 +134,54 @@ public final class PostsPage {
                 .withClass("post");
     }
 
-    /** Streams in when the thread's source answers; the comments island inside mounts then. */
-    private static DomContent discussion(Thread thread) {
+    /**
+     * Streams in when the thread's source answers. The comments island comes with its comments
+     * rendered on the server (for crawlers and browsers without script too), once their query has
+     * settled; its script then reads the same comments from the cache.
+     */
+    private static DomContent discussion(Thread thread, CompletionStage<List<Comment>> comments) {
         return div(article(h2(thread.title()), p("by " + thread.author()).withClass("muted"), p(thread.body()))
                         .withClass("thread"),
-                island("comments", Map.of("key", COMMENTS.toJson()), div(
-                        h4(span("Comments"), span().withClass("comment-count muted")),
-                        ul(Ui.skeletonItems(3)).withClass("comments reviews"))
-                        .withClass("comments-island").attr("data-state", "server")))
+                errorBoundary(error -> commentsBox(null, p("The comments are unavailable right now (reference "
+                                + error.digest() + ").").withClass("comments")),
+                        suspense(commentsBox(null, ul(Ui.skeletonItems(3)).withClass("comments reviews")),
+                                async(comments, list -> island("comments", Map.of("key", COMMENTS.toJson()),
+                                        commentsBox(list.size(), ul(each(list, PostsPage::comment))
+                                                .withClass("comments reviews")))))))
                 .withId("thread");
     }
 
-    private static DomContent statsStrip() {
-        return island("reader-stats", Map.of("key", STATS.toJson()), div(
-                span("Reader stats").withClass("strong"),
-                span(span().withClass("skeleton line stats-skeleton")).withClass("stats-body"),
+    private static DomContent commentsBox(Integer count, DomContent list) {
+        return div(h4(span("Comments"), span(count == null ? "" : String.valueOf(count)).withClass("comment-count muted")),
+                list).withClass("comments-island").attr("data-state", "server");
+    }
+
+    /** The same markup as the island's script renders. */
+    private static DomContent comment(Comment comment) {
+        return li(div(comment.author().substring(0, 1)).withClass("avatar"),
+                div(p(comment.author()).withClass("strong"), p(comment.text())).withClass("grow"))
+                .withClass("comment");
+    }
+
+    /**
+     * In the shell, the stats wait behind a skeleton; when their query settles the island streams
+     * in with them, or with the failure (their source always fails), rendered on the server.
+     */
+    private static DomContent statsStrip(CompletionStage<ReaderStats> stats) {
+        return errorBoundary(error -> island("reader-stats", Map.of("key", STATS.toJson()),
+                        statsBox(span("unavailable right now (reference " + error.digest() + ").")
+                                .withClass("stats-body stats-failed"))),
+                suspense(statsBox(span(span().withClass("skeleton line stats-skeleton")).withClass("stats-body")),
+                        async(stats, s -> island("reader-stats", Map.of("key", STATS.toJson()), statsBox(
+                                span(s.readers() + " readers · " + s.minutesRead() + " minutes read")
+                                        .withClass("stats-body"))))));
+    }
+
+    private static DomContent statsBox(DomContent body) {
+        return div(span("Reader stats").withClass("strong"), body,
                 span("This source always fails, to show a query whose streamed result is an error.")
                         .withClass("muted stats-note"))
-                .withClass("stats-strip").attr("data-state", "server"));
+                .withClass("stats-strip").attr("data-state", "server");
     }
 
     /** The islands' code, a static asset that carries the request's nonce. */

@@ -8,8 +8,8 @@ import static j2html.TagCreator.article;
 import static j2html.TagCreator.aside;
 import static j2html.TagCreator.div;
 import static j2html.TagCreator.each;
+import static j2html.TagCreator.h1;
 import static j2html.TagCreator.h2;
-import static j2html.TagCreator.h4;
 import static j2html.TagCreator.nav;
 import static j2html.TagCreator.p;
 import static j2html.TagCreator.span;
@@ -52,10 +52,10 @@ public final class ProductPages {
         return Layout.<List<Category>>of(
                         request -> sources.load("categories", Duration.ofMillis(80), Store::categories),
                         (request, categories, outlet) -> div(
-                                aside(h4("Categories"), nav(each(categories, c -> div(span(c.name()),
+                                aside(h2("Categories"), nav(each(categories, c -> div(span(c.name()),
                                                 span(String.valueOf(c.productCount())).withClass("count"))
                                                 .withClass("category").attr("data-slug", c.slug()))),
-                                        h4("Products"), nav(each(Store.products(), p -> a(p.name())
+                                        h2("Products"), nav(each(Store.products(), p -> a(p.name())
                                                 .withHref("/products/" + p.id())))).withClass("sidebar"),
                                 div(outlet).withClass("content")).withClass("shop"))
                 .head(Head.of("Shop · Trailhead"))
@@ -80,13 +80,13 @@ public final class ProductPages {
                     })
                     .thenApply(p -> new ProductData(p, defer(reviews)));
         }, (request, data) -> article(
-                div(h2(data.product().name()), span(Store.money(data.product().priceCents())).withClass("price"))
+                div(h1(data.product().name()), span(Store.money(data.product().priceCents())).withClass("price"))
                         .withClass("product-head"),
                 p(span(data.product().category()).withClass("badge shipped"),
                         span(String.format(Locale.ROOT, " %.1f ★ · %d reviews", data.product().rating(),
                                 data.product().reviewCount())).withClass("muted")),
                 p(data.product().summary()).withClass("lead"),
-                Ui.card("Reviews", errorBoundary(error -> Ui.errorPanel("Reviews", error),
+                Ui.card("Reviews", errorBoundary(error -> Ui.errorPanel("the reviews", error),
                         await(data.reviews(), ul(Ui.skeletonItems(2)).withClass("reviews"),
                                 reviews -> ul(each(reviews, StreamingPage::review)).withClass("reviews")
                                         .withId("product-reviews")))))

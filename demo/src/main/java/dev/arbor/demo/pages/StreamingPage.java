@@ -62,12 +62,13 @@ public final class StreamingPage {
                         kpi("Visitors", String.format(Locale.ROOT, "%,d", data.kpis().visitors())),
                         kpi("Conversion", data.kpis().conversion() + " %"))
                         .withClass("kpis").withId("kpis"),
-                div(Ui.card("Recent orders", errorBoundary(error -> Ui.errorPanel("Orders", error),
-                                table(thead(tr(th("Order"), th("Customer"), th("Product"), th("Total"), th("Status"))),
+                div(Ui.card("Recent orders", errorBoundary(error -> Ui.errorPanel("the orders", error),
+                                Ui.scrolling(table(thead(tr(th("Order"), th("Customer"), th("Product"), th("Total"),
+                                                th("Status"))),
                                         tbody(await(data.orders(), Ui.skeletonRows(5, 5),
                                                 orders -> each(orders, StreamingPage::orderRow))))
-                                        .withClass("table").withId("orders"))),
-                        Ui.card("Latest reviews", errorBoundary(error -> Ui.errorPanel("Reviews", error),
+                                        .withClass("table").withId("orders")))),
+                        Ui.card("Latest reviews", errorBoundary(error -> Ui.errorPanel("the reviews", error),
                                 ul(await(data.reviews(), Ui.skeletonItems(3),
                                         reviews -> each(reviews, StreamingPage::review)))
                                         .withClass("reviews").withId("reviews"))))

@@ -76,7 +76,19 @@ public abstract class Framing {
      * @param out where
      * @param list the instructions; nothing is written when it is empty
      */
-    public abstract void instructions(StringBuilder out, Instructions list);
+    public final void instructions(StringBuilder out, Instructions list) {
+        instructions(out, list, false);
+    }
+
+    /**
+     * Writes an instruction list, after the contents its swaps consume, and empties it.
+     *
+     * @param out where
+     * @param list the instructions
+     * @param evenIfEmpty write an empty list too: applying one makes the runtime look for new
+     *     regions (to mark them busy)
+     */
+    public abstract void instructions(StringBuilder out, Instructions list, boolean evenIfEmpty);
 
     /**
      * Writes the client runtime if this response has not had it yet.
@@ -126,8 +138,8 @@ public abstract class Framing {
         }
 
         @Override
-        public void instructions(StringBuilder out, Instructions list) {
-            if (list.isEmpty()) {
+        public void instructions(StringBuilder out, Instructions list, boolean evenIfEmpty) {
+            if (list.isEmpty() && !evenIfEmpty) {
                 return;
             }
             runtime(out);
@@ -185,9 +197,9 @@ public abstract class Framing {
         }
 
         @Override
-        public void instructions(StringBuilder out, Instructions list) {
+        public void instructions(StringBuilder out, Instructions list, boolean evenIfEmpty) {
             if (list.isEmpty()) {
-                return;
+                return; // the runtime applying frames marks a new outlet's regions itself
             }
             out.append('i').append(list.length()).append(':');
             list.writeTo(out);
