@@ -36,8 +36,8 @@ class ModuleWallTest {
         Path source = dir.resolve("dev/arbor/vertx/Sneaky.java");
         Files.createDirectories(source.getParent());
         Files.writeString(source, "package dev.arbor.vertx;\n"
-                + "import dev.arbor.internal.Checks;\n"
-                + "class Sneaky { Class<?> c = Checks.class; }\n");
+                + "import dev.arbor.internal.RenderRequest;\n"
+                + "class Sneaky { Class<?> c = RenderRequest.class; }\n");
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         StringWriter out = new StringWriter();
         boolean compiled = javac.getTask(out, null, null, List.of(
