@@ -1,6 +1,5 @@
 package dev.arbor;
 
-import dev.arbor.internal.Checks;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -84,7 +83,7 @@ public final class RenderOptions {
          * @return this builder
          */
         public Builder deadline(Duration deadline) {
-            this.deadline = Checks.positiveDeadline(deadline);
+            this.deadline = Deadlines.requirePositive(deadline);
             return this;
         }
 

@@ -2,7 +2,6 @@ package dev.arbor;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import dev.arbor.internal.Checks;
 import dev.arbor.internal.ClientRuntime;
 import dev.arbor.internal.Failure;
 import dev.arbor.internal.Output;
@@ -380,7 +379,7 @@ public final class Renderer {
          * @return this builder
          */
         public Builder deadline(Duration deadline) {
-            this.deadline = Checks.positiveDeadline(deadline);
+            this.deadline = Deadlines.requirePositive(deadline);
             return this;
         }
 

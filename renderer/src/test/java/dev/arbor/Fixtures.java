@@ -1,5 +1,6 @@
 package dev.arbor;
 
+import dev.arbor.testing.ManualScheduler;
 import dev.arbor.testing.RecordingSink;
 import dev.arbor.testing.StreamReplay;
 import j2html.tags.DomContent;

@@ -4,6 +4,7 @@ import static dev.arbor.Arbor.*;
 import static j2html.TagCreator.*;
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.arbor.testing.ManualScheduler;
 import dev.arbor.testing.RecordingSink;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -2,7 +2,8 @@ package dev.arbor.demo;
 
 import dev.arbor.Mode;
 import dev.arbor.Renderer;
-import dev.arbor.Scheduler;
+import dev.arbor.testing.Gates;
+import dev.arbor.testing.ManualScheduler;
 import dev.arbor.vertx.ArborHost;
 import dev.arbor.vertx.ArborMetrics;
 import dev.arbor.vertx.ArborServer;
@@ -10,26 +11,41 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
-/** The demo on a free port, its data behind {@link GatedSources}; deadlines never pass. */
+/** The demo on a free port, its data behind {@link Gates} the tests release; deadlines never pass. */
 final class DemoFixture implements AutoCloseable {
-    /** Deadlines are tested in the host; here they must never end a stream early. */
-    private static final Scheduler NEVER = (delay, task) -> () -> { };
-
     final Vertx vertx = Vertx.vertx();
-    final GatedSources sources = new GatedSources();
+    /** Every source of the demo, by name: a test releases each when it chooses. */
+    final Gates sources = new Gates();
     final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final HttpServer server;
 
     DemoFixture() throws Exception {
-        Renderer renderer = Renderer.builder().mode(Mode.PRODUCTION).scheduler(NEVER)
+        // Deadlines are tested in the host; here they must never end a stream early: never fired.
+        Renderer renderer = Renderer.builder().mode(Mode.PRODUCTION).scheduler(new ManualScheduler())
                 .listener(ArborMetrics.bindTo(metrics))
                 .errorReporter((digest, error) -> { }).build();
         ArborHost host = DemoApp.host(renderer);
+        Sources data = gated(sources);
         server = vertx.createHttpServer(ArborServer.options(0))
-                .requestHandler(DemoApp.router(vertx, host, sources, ForumQueries.of(sources), metrics))
+                .requestHandler(DemoApp.router(vertx, host, data, ForumQueries.of(data), metrics))
                 .listen().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    /** The demo's sources behind gates: each load waits for its name's release, whatever its latency. */
+    static Sources gated(Gates gates) {
+        return new Sources() {
+            @Override
+            public <T> CompletableFuture<T> load(String name, Duration latency, Supplier<T> value) {
+                return gates.load(name, value);
+            }
+        };
     }
 
     String url(String path) {
@@ -40,8 +56,13 @@ final class DemoFixture implements AutoCloseable {
         return server.actualPort();
     }
 
+    // Not "throws Exception": AutoCloseable.close must not throw InterruptedException (javac's lint).
     @Override
-    public void close() throws Exception {
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    public void close() throws ExecutionException, TimeoutException {
+        try {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // keep the flag for the test runner; stop waiting
+        }
     }
 }

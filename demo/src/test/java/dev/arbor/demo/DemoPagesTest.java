@@ -6,11 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arbor.Mode;
 import dev.arbor.Renderer;
-import dev.arbor.Scheduler;
 import dev.arbor.demo.pages.ErrorsPage;
 import dev.arbor.demo.pages.ProductPages;
 import dev.arbor.demo.pages.SimplePages;
 import dev.arbor.demo.pages.StreamingPage;
+import dev.arbor.testing.Gates;
+import dev.arbor.testing.ManualScheduler;
 import dev.arbor.testing.StreamReplay;
 import dev.arbor.vertx.PageTester;
 import java.util.ArrayList;
@@ -23,14 +24,12 @@ import org.junit.jupiter.api.Test;
  * released by hand, in the order the test chooses.
  */
 class DemoPagesTest {
-    /** Deadlines are the host's business (tested there); here they never pass. */
-    private static final Scheduler NEVER = (delay, task) -> () -> { };
-
-    private final GatedSources sources = new GatedSources();
+    private final Gates gates = new Gates();
+    private final Sources sources = DemoFixture.gated(gates);
     private final List<String> reported = new ArrayList<>();
 
     private PageTester tester(Mode mode) {
-        Renderer renderer = Renderer.builder().mode(mode).scheduler(NEVER)
+        Renderer renderer = Renderer.builder().mode(mode).scheduler(new ManualScheduler())          // deadlines never pass by themselves
                 .digest(error -> "ref-" + error.getClass().getSimpleName())  // the same for the same error
                 .errorReporter((digest, error) -> reported.add(digest)).build();
         return PageTester.of(DemoApp.host(renderer));
@@ -44,13 +43,13 @@ class DemoPagesTest {
         assertEquals(4, shell.select("#kpis .kpi").size(), "figures are in the shell");
         assertTrue(shell.select("#orders tr.order").isEmpty());
 
-        sources.release("reviews");                              // the slower source answers first
+        gates.release("reviews");                              // the slower source answers first
         assertEquals(2, response.chunks().size());
         assertFalse(response.replay().document().select("#reviews li.review").isEmpty());
         assertTrue(response.replay().document().select("#orders tr.order").isEmpty());
         assertFalse(response.isEnded());
 
-        sources.release("orders");
+        gates.release("orders");
         assertTrue(response.isEnded());
         assertEquals(5, response.replay().document().select("#orders tbody tr.order").size());
 
@@ -67,7 +66,7 @@ class DemoPagesTest {
 
     @Test
     void aFailedSectionShowsItsDigestInProductionAndItsStackInDevelopment() {
-        sources.releaseAll();
+        gates.releaseAll();
         PageTester.Response production = tester(Mode.PRODUCTION).get(ErrorsPage.page(sources), "/errors");
         Document doc = production.replay().document();
         assertEquals("Reference ref-IllegalStateException", doc.select("#inventory .error-digest").text());
@@ -87,14 +86,14 @@ class DemoPagesTest {
     @Test
     void productsDecideTheirStatusAndHeadBeforeTheShell() {
         PageTester tester = tester(Mode.PRODUCTION);
-        sources.release("categories");
+        gates.release("categories");
         PageTester.Response stove = tester.request(ProductPages.product(sources), "/products/ember-stove")
                 .route("/products/:id").send();
         PageTester.Response unicorn = tester.request(ProductPages.product(sources), "/products/unicorn")
                 .route("/products/:id").send();
         assertEquals(0, stove.status(), "the product decides the head: the shell waits for it");
 
-        sources.release("product");
+        gates.release("product");
         assertEquals(200, stove.status());
         Document shell = stove.replay().shell();
         assertEquals("Ember Titanium Stove · Trailhead", shell.title());

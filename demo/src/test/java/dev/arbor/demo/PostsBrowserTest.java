@@ -195,7 +195,9 @@ class PostsBrowserTest {
         assertThat(page.locator("#thread-skeleton")).isVisible();
 
         demo.sources.release("comments"); // data first, while the thread's fallback still shows
-        page.waitForFunction("(arbor.getQueryData(['comments', 1]) || []).length === 3");
+        // waitForFunction polls through eval, which the page's strict CSP forbids; evaluate does not
+        page.waitForCondition(() -> Boolean.TRUE.equals(
+                page.evaluate("(arbor.getQueryData(['comments', 1]) || []).length === 3")));
         assertThat(page.locator("#thread-skeleton")).isVisible();
         assertThat(page.locator(".comments-island")).hasCount(0);
 

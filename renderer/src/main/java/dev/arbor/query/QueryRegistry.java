@@ -26,6 +26,10 @@ import java.util.function.Function;
 public final class QueryRegistry {
     private final Map<String, Function<QueryKey, QueryOptions<Object>>> queries = new ConcurrentHashMap<>();
 
+    /** An empty registry: no query can be reached until one is registered. */
+    public QueryRegistry() {
+    }
+
     /**
      * Registers a typed query under its name.
      *

@@ -47,8 +47,8 @@ class AbortTest {
     void disconnectMidStreamCancelsThePendingStagesAndLogsNothing() {
         StreamingResponse response = app.get("/stream");
         response.awaitText("Loading B");
-        CompletableFuture<Throwable> a = outcome(app.gates.get("a"));
-        CompletableFuture<Throwable> b = outcome(app.gates.get("b"));
+        CompletableFuture<Throwable> a = outcome(app.gates.latest("a"));
+        CompletableFuture<Throwable> b = outcome(app.gates.latest("b"));
 
         response.disconnect();
 
@@ -62,7 +62,7 @@ class AbortTest {
     void disconnectCancelsTheQueriesThePagePrefetched() {
         StreamingResponse response = app.get("/prefetch");
         response.awaitText("Prefetched");
-        CompletableFuture<Throwable> query = outcome(app.gates.get("query"));
+        CompletableFuture<Throwable> query = outcome(app.gates.latest("query"));
         assertFalse(query.isDone(), "the pending query holds the stream open");
 
         response.disconnect();
@@ -91,7 +91,7 @@ class AbortTest {
                 }));
         HttpClientRequest request = StreamingResponse.join(sent);
         StreamingResponse.join(app.gates.requested("hang"));
-        CompletableFuture<Throwable> hang = outcome(app.gates.get("hang"));
+        CompletableFuture<Throwable> hang = outcome(app.gates.latest("hang"));
 
         request.connection().close();
 
@@ -104,7 +104,7 @@ class AbortTest {
     void streamEndsCleanlyWhenTheDeadlinePasses() {
         StreamingResponse response = app.get("/stream");
         response.awaitText("Loading B");
-        CompletableFuture<Throwable> a = outcome(app.gates.get("a"));
+        CompletableFuture<Throwable> a = outcome(app.gates.latest("a"));
 
         app.scheduler.fireAll();
 
@@ -124,7 +124,7 @@ class AbortTest {
         StreamingResponse response = StreamingResponse.join(pending);
         response.body();
         assertEquals(500, response.status());
-        assertTrue(app.gates.get("hang").isCancelled());
+        assertTrue(app.gates.latest("hang").isCancelled());
         assertEquals(1, app.reports.size());
         assertInstanceOf(RenderTimeoutException.class, app.reports.get(0).error);
     }

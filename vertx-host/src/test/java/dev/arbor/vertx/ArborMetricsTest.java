@@ -7,6 +7,7 @@ import static j2html.TagCreator.div;
 import static j2html.TagCreator.p;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.arbor.testing.ManualScheduler;
 import dev.arbor.Renderer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.concurrent.CompletableFuture;

@@ -36,7 +36,7 @@ class CompressionTest {
 
         String shell = response.awaitText("Loading B");
         assertTrue(shell.contains("Total 42"));
-        assertFalse(app.gates.get("a").isDone(), "the shell was readable before any data was released");
+        assertFalse(app.gates.latest("a").isDone(), "the shell was readable before any data was released");
 
         app.gates.release("b", "two");
         String afterB = response.awaitText("Value B: two");

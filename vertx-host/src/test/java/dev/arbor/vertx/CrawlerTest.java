@@ -61,8 +61,8 @@ class CrawlerTest {
             StreamingResponse.join(app.gates.requested("b"));
         }
         CompletableFuture<Void> cancelled = CompletableFuture.allOf(
-                app.gates.get("a").handle((v, e) -> e instanceof java.util.concurrent.CancellationException ? null : fail(e)),
-                app.gates.get("b").handle((v, e) -> e instanceof java.util.concurrent.CancellationException ? null : fail(e)));
+                app.gates.latest("a").handle((v, e) -> e instanceof java.util.concurrent.CancellationException ? null : fail(e)),
+                app.gates.latest("b").handle((v, e) -> e instanceof java.util.concurrent.CancellationException ? null : fail(e)));
         StreamingResponse.join(cancelled);
         assertTrue(app.reports.isEmpty(), "a client going away is no error: " + app.reports);
     }

@@ -22,6 +22,8 @@ import dev.arbor.query.QueryKey;
 import dev.arbor.query.QueryOptions;
 import dev.arbor.query.QueryDefinition;
 import dev.arbor.query.QueryRegistry;
+import dev.arbor.testing.Gates;
+import dev.arbor.testing.ManualScheduler;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -71,11 +73,16 @@ final class HostFixture implements AutoCloseable {
     final List<Report> reports = new CopyOnWriteArrayList<>();
     final HttpClient client;
     final ArborHost host;
+    /** @return one load of the gate {@code name}, whose value the test releases it with */
+    private CompletableFuture<String> gate(String name) {
+        return gates.load(name);
+    }
+
     /** The queries behind {@link ArborHost#QUERY_ENDPOINT}, their data behind gates. */
     final QueryRegistry queries = new QueryRegistry()
             .register(QueryDefinition.of("user", Long.class, id -> // typed: ["user", 7]
-                    gates.get("user:" + id).thenApply(name -> Map.of("id", id, "name", name))))
-            .register("gated", key -> gates.get("gated"))
+                    gate("user:" + id).thenApply(name -> Map.of("id", id, "name", name))))
+            .register("gated", key -> gate("gated"))
             .register("throws", key -> {
                 throw new IllegalStateException("secret thrown detail");
             })
@@ -129,7 +136,7 @@ final class HostFixture implements AutoCloseable {
 
         host.mount(router, "/stream", Page.of(
                 req -> CompletableFuture.completedFuture(new StreamData("42",
-                        defer("a", gates.get("a")), defer("b", gates.get("b")))),
+                        defer("a", gate("a")), defer("b", gate("b")))),
                 (req, data) -> main(
                         h1("Total " + data.quick),
                         section(await(data.a, p("Loading A").withClass("skeleton"), v -> p("Value A: " + v).withId("a"))),
@@ -139,17 +146,17 @@ final class HostFixture implements AutoCloseable {
 
         host.mount(router, "/prefetch", Page.of(req -> {
             QueryClient queries = req.queryClient();
-            queries.prefetchQuery(QueryOptions.of(QueryKey.of("slow"), () -> gates.get("query")));
+            queries.prefetchQuery(QueryOptions.of(QueryKey.of("slow"), () -> gate("query")));
             // The host's options, as pages use them: errors are reported under a digest.
             return main(hydrationBoundary(Dehydration.dehydrate(queries, req.dehydrateOptions()
                     .includePendingQueries(true)), h1("Prefetched")));
         }));
 
-        Layout<String> shop = Layout.of(req -> gates.get("layout"),
+        Layout<String> shop = Layout.of(req -> gate("layout"),
                         (req, name, outlet) -> div(header(h1(name)), main(outlet)).withId("shop"))
                 .head(name -> Head.of(name).withMeta("description", "The shop").withStylesheet("/shop.css"));
         host.mount(router, "/shop/:id", Page.of(
-                        Loader.ofFuture(req -> Future.fromCompletionStage(gates.get("page"))
+                        Loader.ofFuture(req -> Future.fromCompletionStage(gate("page"))
                                 .map(v -> req.pathParam("id") + ":" + v)),
                         (req, product) -> p("Product " + product).withId("product"))
                 .head(product -> Head.of("Product " + product).withProperty("og:title", product))
@@ -159,7 +166,7 @@ final class HostFixture implements AutoCloseable {
             throw Halt.notFound();
         }, (req, none) -> p("never")));
         host.mount(router, "/missing-late", Page.of(
-                req -> gates.get("missing").thenApply(v -> {
+                req -> gate("missing").thenApply(v -> {
                     throw Halt.notFound();
                 }), (req, none) -> p("never")));
         host.mount(router, "/moved", Page.of(
@@ -172,14 +179,14 @@ final class HostFixture implements AutoCloseable {
             req.status(422); // a form whose values need fixing, decided by the loader
             return CompletableFuture.completedFuture("bad email");
         }, (req, problem) -> main(p("Please fix: " + problem),
-                await(defer(gates.get("hint")), p("Loading hint"), hint -> p("Hint: " + hint).withId("hint")))));
+                await(defer(gate("hint")), p("Loading hint"), hint -> p("Hint: " + hint).withId("hint")))));
         host.mount(router, "/cached", Page.of(req -> {
             req.cacheControl("public, max-age=60");
             return p("The same for everyone");
         }));
         host.mount(router, "/late-status", Page.of(req -> main(
                 errorBoundary(error -> p("Late: " + error.cause().getClass().getSimpleName()).withId("late"),
-                        suspense(p("Loading late"), async(gates.get("late"), v -> {
+                        suspense(p("Loading late"), async(gate("late"), v -> {
                             req.status(410); // after the shell: too late
                             return p(v);
                         }))))));
@@ -188,7 +195,7 @@ final class HostFixture implements AutoCloseable {
                 refused(() -> req.cacheControl("max-age=1\r\nSet-Cookie: x")), refused(() -> req.cacheControl(" "))))
                 .withId("refused")));
         host.mount(router, "/search", Page.of( // reads a query parameter in its loader, as pages do
-                req -> gates.get("search").thenApply(v -> req.queryParam("q") + ":" + v),
+                req -> gate("search").thenApply(v -> req.queryParam("q") + ":" + v),
                 (req, found) -> p("Found " + found).withId("found")));
         router.get("/plain-handler-fails").handler(context -> {
             throw new IllegalStateException("secret handler detail");
@@ -201,15 +208,15 @@ final class HostFixture implements AutoCloseable {
         }));
         host.mount(router, "/boom-shell", Page.of(req -> main(
                 p("Before"),
-                async(gates.get("shell"), v -> p("Shell " + v)))));
+                async(gate("shell"), v -> p("Shell " + v)))));
         host.mount(router, "/boundary-error", Page.of(req -> main(
                 errorBoundary(error -> p("Failed: " + error.message()).withId("failed"),
-                        await(defer(gates.get("c")), p("Loading C"), v -> p("Value C: " + v))),
+                        await(defer(gate("c")), p("Loading C"), v -> p("Value C: " + v))),
                 p("The rest").withId("rest"))));
-        host.mount(router, "/hang", Page.of(req -> gates.get("hang"), (req, v) -> p(v)));
+        host.mount(router, "/hang", Page.of(req -> gate("hang"), (req, v) -> p(v)));
         host.mount(router, "/short", Page.of(
                 req -> CompletableFuture.completedFuture("x"),
-                (req, v) -> main(await(defer(gates.get("d")), p("Loading D"), d -> p("Value D: " + d))))
+                (req, v) -> main(await(defer(gate("d")), p("Loading D"), d -> p("Value D: " + d))))
                 .deadline(Duration.ofSeconds(3)));
 
         router.route(ArborHost.QUERY_ENDPOINT).handler(host.queryEndpoint(queries));

@@ -36,7 +36,7 @@ class LoadersTest {
         StreamingResponse.join(app.gates.requested("page"));
 
         app.gates.release("page", "lamp");
-        assertFalse(app.gates.get("layout").isDone());
+        assertFalse(app.gates.latest("layout").isDone());
         app.gates.release("layout", "Acme");
 
         StreamingResponse response = StreamingResponse.join(pending);
@@ -73,6 +73,6 @@ class LoadersTest {
         StreamingResponse response = StreamingResponse.join(pending);
         assertEquals(404, response.status(), "answered while the layout's loader was still pending");
         response.body();
-        assertTrue(app.gates.get("layout").isCancelled(), "the layout's pending loader was cancelled");
+        assertTrue(app.gates.latest("layout").isCancelled(), "the layout's pending loader was cancelled");
     }
 }

@@ -110,7 +110,7 @@ class PageResponseTest {
         assertTrue(answer.contains("content-type: text/html; charset=utf-8\r\n"), answer);
         assertTrue(answer.toLowerCase(java.util.Locale.ROOT).contains("\r\ncontent-security-policy: "), answer);
         assertTrue(answer.endsWith("\r\n\r\n"), "no body: " + answer);
-        assertTrue(StreamingResponse.join(app.gates.get("a").handle((v, e) -> e)) instanceof java.util.concurrent.CancellationException,
+        assertTrue(StreamingResponse.join(app.gates.latest("a").handle((v, e) -> e)) instanceof java.util.concurrent.CancellationException,
                 "what the page still waited for is cancelled");
         assertTrue(app.reports.isEmpty(), app.reports.toString());
     }

@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.arbor.testing.ManualScheduler;
 import dev.arbor.Deferred;
 import dev.arbor.Renderer;
 import dev.arbor.testing.StreamReplay;

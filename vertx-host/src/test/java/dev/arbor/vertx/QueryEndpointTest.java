@@ -255,7 +255,7 @@ class QueryEndpointTest {
         Answer answer = StreamingResponse.join(pending);
         assertEquals(504, answer.status());
         assertTrue(answer.json().get("error").asText().contains(answer.json().get("digest").asText()));
-        assertTrue(app.gates.get("gated").isCancelled(), "the query's source is cancelled at the deadline");
+        assertTrue(app.gates.latest("gated").isCancelled(), "the query's source is cancelled at the deadline");
         assertEquals(1, app.reports.size());
     }
 
@@ -268,7 +268,7 @@ class QueryEndpointTest {
                 socket.getOutputStream().write(("GET " + ArborHost.QUERY_ENDPOINT + "?key=%5B%22gated%22%5D HTTP/1.1\r\n"
                         + "Host: localhost\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                 StreamingResponse.join(app.gates.requested("gated"));
-                app.gates.get("gated").whenComplete((v, e) -> outcome.complete(e));
+                app.gates.latest("gated").whenComplete((v, e) -> outcome.complete(e));
             }
 
             assertInstanceOf(java.util.concurrent.CancellationException.class, StreamingResponse.join(outcome));

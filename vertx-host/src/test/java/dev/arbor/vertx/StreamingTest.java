@@ -42,7 +42,7 @@ class StreamingTest {
         assertTrue(shell.contains("Total 42"), "quick data is in the shell");
         assertTrue(shell.contains("Loading A"));
         assertFalse(shell.contains("Value A: "), "nothing was released yet");
-        assertFalse(app.gates.get("a").isDone());
+        assertFalse(app.gates.latest("a").isDone());
         assertFalse(response.bodyStage().isDone(), "the stream stays open while data is pending");
 
         app.gates.release("a", "one");
