@@ -56,7 +56,7 @@ class DevelopmentErrorsTest {
         assertEquals("in html › body › main#feed › suspense › component", details.selectFirst(".arbor-error-path").text());
         String stack = details.selectFirst("pre.arbor-error-stack").text();
         assertTrue(stack.startsWith("java.lang.IllegalStateException: bad <script>"), stack);
-        assertTrue(stack.contains("at dev.arbor.DevelopmentErrorsTest.lambda$page$"), stack);
+        assertTrue(stack.contains("dev.arbor.DevelopmentErrorsTest.lambda$page$"), stack);
         assertFalse(sink.html().contains("<script>alert(1)"), "escaped");
         assertEquals(details.attr("data-digest"), view.attr("data-digest"));
     }

@@ -107,7 +107,7 @@ class StatusTest {
         org.jsoup.nodes.Element details = org.jsoup.Jsoup.parse(response.body()).selectFirst("details.arbor-error-details");
         assertEquals("java.lang.IllegalStateException: shell <b>source</b> down", details.selectFirst("summary").text());
         assertEquals("in html › body › main › async", details.selectFirst(".arbor-error-path").text());
-        assertTrue(details.selectFirst("pre").text().contains("at dev.arbor.vertx.StatusTest"), details.text());
+        assertTrue(details.selectFirst("pre").text().contains("dev.arbor.vertx.StatusTest."), details.text());
         assertFalse(response.body().contains("<b>source"), "escaped");
 
         app.close();
