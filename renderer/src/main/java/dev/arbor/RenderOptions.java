@@ -1,5 +1,7 @@
 package dev.arbor;
 
+import dev.arbor.query.DehydrateOptions;
+import dev.arbor.query.QueryClient;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -15,12 +17,16 @@ public final class RenderOptions {
     private final Duration deadline;
     private final Executor executor;
     private final WireFormat format;
+    private final QueryClient streamedQueries;
+    private final DehydrateOptions streamedQueryOptions;
 
     private RenderOptions(Builder b) {
         this.nonce = b.nonce;
         this.deadline = b.deadline;
         this.executor = b.executor;
         this.format = b.format;
+        this.streamedQueries = b.streamedQueries;
+        this.streamedQueryOptions = b.streamedQueryOptions;
     }
 
     /** No nonce, the renderer's deadline, state changes on whichever thread completes a stage. */
@@ -36,6 +42,16 @@ public final class RenderOptions {
     /** @return how the response carries the page; {@link WireFormat#DOCUMENT} by default */
     public WireFormat format() {
         return format;
+    }
+
+    /** @return the query client whose queries stream to the client's cache, or {@code null} */
+    public QueryClient streamedQueries() {
+        return streamedQueries;
+    }
+
+    /** @return how streamed queries are dehydrated, or {@code null} when none stream */
+    public DehydrateOptions streamedQueryOptions() {
+        return streamedQueryOptions;
     }
 
     /** @return the CSP nonce put on every inline script, or {@code null} */
@@ -62,8 +78,29 @@ public final class RenderOptions {
         private Duration deadline;
         private Executor executor;
         private WireFormat format = WireFormat.DOCUMENT;
+        private QueryClient streamedQueries;
+        private DehydrateOptions streamedQueryOptions;
 
         private Builder() {
+        }
+
+        /**
+         * Streamed hydration, TanStack Query's {@code ReactQueryStreamedHydration}: every query of
+         * {@code client} (those a loader started and those server components fetch while the page
+         * renders) reaches the client's cache by itself, once, when it settles, with no
+         * {@code hydrationBoundary} written by hand. The stream stays open until each one has
+         * settled (or the deadline passes). A query already sent by a boundary's
+         * {@code Dehydration.dehydrateNew} is not sent again, nor the other way round.
+         *
+         * @param client the request's query client
+         * @param options which queries and how errors look (redacted by default); pending queries
+         *     are always included, as their results are what streams
+         * @return this builder
+         */
+        public Builder streamQueries(QueryClient client, DehydrateOptions options) {
+            this.streamedQueries = Objects.requireNonNull(client, "client");
+            this.streamedQueryOptions = Objects.requireNonNull(options, "options").includePendingQueries(true);
+            return this;
         }
 
         /**

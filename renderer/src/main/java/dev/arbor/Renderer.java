@@ -4,11 +4,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.arbor.internal.ClientRuntime;
 import dev.arbor.internal.Failure;
+import dev.arbor.internal.HydrationBoundaryNode;
 import dev.arbor.internal.Output;
 import dev.arbor.internal.RenderConfig;
 import dev.arbor.internal.RenderRequest;
 import dev.arbor.internal.ScriptJson;
 import dev.arbor.internal.wire.Framing;
+import dev.arbor.query.DehydrateOptions;
+import dev.arbor.query.DehydratedQuery;
+import dev.arbor.query.Dehydration;
+import dev.arbor.query.QueryClient;
 import j2html.tags.DomContent;
 import java.time.Duration;
 import java.nio.charset.StandardCharsets;
@@ -223,13 +228,32 @@ public final class Renderer {
         RenderEvents events = new RenderEvents(listener);
         RenderConfig config = new RenderConfig(mode == Mode.DEVELOPMENT, renderDeadline, scriptJson,
                 (delay, task) -> scheduler.schedule(delay, task)::cancel, options.executor(), options.nonce(),
-                complete, new Errors(renderDeadline, events), events);
+                complete, new Errors(renderDeadline, events), events, queryFeed(options));
         Framing framing = options.format() == WireFormat.FRAMES ? Framing.frames()
                 : Framing.document(options.nonce(), RUNTIME);
         RenderRequest request = new RenderRequest(config, root, output, framing);
         events.follow(request.shell(), request.done());
         request.start();
         return new Handle(request);
+    }
+
+    /** Streamed hydration: what {@code dehydrateNew} finds at each flush, settled or still pending. */
+    private static RenderConfig.QueryFeed queryFeed(RenderOptions options) {
+        QueryClient client = options.streamedQueries();
+        if (client == null) {
+            return null;
+        }
+        DehydrateOptions dehydrate = options.streamedQueryOptions();
+        return (settled, pending) -> {
+            for (DehydratedQuery query : Dehydration.dehydrateNew(client, dehydrate).queries()) {
+                if (query.isPending()) {
+                    pending.accept(new HydrationBoundaryNode.PendingQuery(query::toJson, query.settledJson(),
+                            query::stateJson));
+                } else {
+                    settled.accept(query.toJson());
+                }
+            }
+        };
     }
 
     /** @return the API's view of a failure the core caught */

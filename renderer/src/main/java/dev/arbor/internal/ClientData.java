@@ -109,13 +109,39 @@ final class ClientData {
             return null;
         }
         runtimeRequired = true;
-        for (HydrationBoundaryNode.PendingQuery query : node.pending) {
-            Pending pending = new Pending(query);
-            pendingQueries.add(pending);
-            request.awaitQuery();
-            query.settled().thenAccept(settled -> request.onExecutor(() -> settle(pending, settled)));
-        }
+        node.pending.forEach(this::awaitQuery);
         return json(node.state);
+    }
+
+    /** A query sent (or to send) pending: the stream stays open until its result follows. */
+    private void awaitQuery(HydrationBoundaryNode.PendingQuery query) {
+        Pending pending = new Pending(query);
+        pendingQueries.add(pending);
+        request.awaitQuery();
+        query.settled().thenAccept(settled -> request.onExecutor(() -> settle(pending, settled)));
+    }
+
+    /**
+     * Streamed hydration, at every flush: the queries not sent yet join this flush when settled,
+     * or the stream waits for them. A complete document waits for nothing more: what is still
+     * pending then is left to the client (it fetches a query it never received).
+     */
+    void pollQueries() {
+        RenderConfig.QueryFeed feed = request.config().queries();
+        if (feed == null || request.isClosed()) {
+            return;
+        }
+        feed.poll(settled -> {
+            ObjectNode state = JsonNodeFactory.instance.objectNode();
+            state.putArray("queries").add(settled);
+            trailing.queries(json(state));
+            runtimeRequired = true;
+        }, pending -> {
+            if (!request.config().complete()) {
+                runtimeRequired = true;
+                awaitQuery(pending);
+            }
+        });
     }
 
     private void settle(Pending pending, ObjectNode settled) {

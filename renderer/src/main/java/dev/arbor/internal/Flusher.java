@@ -112,6 +112,7 @@ final class Flusher {
 
     /** Ends a flush: the data due, then the one instruction list of this chunk. */
     private void writeInstructions(StringBuilder out) {
+        request.clientData().pollQueries(); // before the end is decided: a pending query holds the stream
         batch.drainFrom(request.clientData().trailing());
         if (request.clientData().runtimeRequired()) {
             framing.runtime(out);

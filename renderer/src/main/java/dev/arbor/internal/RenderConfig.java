@@ -2,8 +2,10 @@ package dev.arbor.internal;
 
 import com.fasterxml.jackson.databind.ObjectWriter;
 import j2html.tags.DomContent;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 /**
  * Everything one render needs from the API, as a value: the core never calls back into the object
@@ -19,9 +21,28 @@ import java.util.concurrent.Executor;
  *     swaps); otherwise stream
  * @param errors makes and reports failures
  * @param events hears what the render does with its boundaries, for metrics
+ * @param queries streamed hydration: queries to send to the client's cache as they settle, or
+ *     {@code null}
  */
 public record RenderConfig(boolean development, Duration deadline, ObjectWriter json, Timers timers,
-        Executor executor, String nonce, boolean complete, Errors errors, Events events) {
+        Executor executor, String nonce, boolean complete, Errors errors, Events events, QueryFeed queries) {
+
+    /**
+     * Streamed hydration (TanStack's {@code ReactQueryStreamedHydration}): the request's queries
+     * that were not sent yet, asked for at every flush, so that each one reaches the client's cache
+     * once, when it settles, without a hydration boundary written by hand.
+     */
+    @FunctionalInterface
+    public interface QueryFeed {
+        /**
+         * Hands over every query not sent yet, and marks it sent.
+         *
+         * @param settled receives a settled query as JSON ({@code queryKey}, {@code queryHash},
+         *     {@code state}), to send at this flush
+         * @param pending receives a query whose fetch is under way, to send when it settles
+         */
+        void poll(Consumer<ObjectNode> settled, Consumer<HydrationBoundaryNode.PendingQuery> pending);
+    }
 
     /** What the render does with its boundaries; called on the render's executor, must not throw. */
     public interface Events {

@@ -120,11 +120,14 @@ final class PageExchange implements ResponseSink.Exchange {
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
         Duration left = deadline.minus(elapsed);
-        RenderOptions options = RenderOptions.builder()
+        RenderOptions.Builder builder = RenderOptions.builder()
                 .nonce(request.nonce())
                 .executor(executor)
-                .deadline(left.toMillis() < 1 ? Duration.ofMillis(1) : left)
-                .build();
+                .deadline(left.toMillis() < 1 ? Duration.ofMillis(1) : left);
+        if (request.streamsQueries()) {
+            builder.streamQueries(request.queryClient(), request.dehydrateOptions());
+        }
+        RenderOptions options = builder.build();
         if (complete) {
             handle = renderer().renderComplete(root, options, ResponseSink.complete(this, response));
         } else {

@@ -24,6 +24,7 @@ public final class PageRequest {
     private QueryClient queryClient;
     private volatile int status; // 0: the host's (200, or 404 for the not-found page)
     private volatile String cacheControl; // null: no-store
+    private volatile boolean streamQueries;
 
     PageRequest(Transport context, String nonce, HostConfig host) {
         this.context = context;
@@ -197,6 +198,31 @@ public final class PageRequest {
             queryClient = host.newQueryClient();
         }
         return queryClient;
+    }
+
+    /**
+     * Streamed hydration for this page (TanStack Query's {@code ReactQueryStreamedHydration}): every
+     * query of {@link #queryClient()} (what the loaders started and what server components fetch
+     * while the page renders) reaches the browser's cache by itself, once, when it settles, with
+     * {@link #dehydrateOptions()} (errors redacted in production). No {@code hydrationBoundary} is
+     * needed; one written by hand with {@code Dehydration.dehydrateNew} still works, and no query
+     * is sent twice. Call it from a loader or a view, before the shell.
+     *
+     * <p>Explicit prefetching in a loader stays the better choice where it fits: every fetch starts
+     * at once, in parallel, on the first load and on every later navigation; queries found only
+     * while rendering start when the component that needs them renders, so nested ones wait for
+     * their parents (a waterfall).
+     *
+     * @return this request
+     */
+    public PageRequest streamQueries() {
+        this.streamQueries = true;
+        return this;
+    }
+
+    /** @return whether the page's queries stream to the client ({@link #streamQueries()}) */
+    boolean streamsQueries() {
+        return streamQueries;
     }
 
     /** The response is over or the client is gone: no query of this request may run on. */
