@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import dev.arbor.Deferred;
 import dev.arbor.Renderer;
+import dev.arbor.query.QueryClient;
+import dev.arbor.query.QueryDefinition;
+import dev.arbor.query.QueryKey;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpServer;
@@ -99,6 +102,32 @@ class ReadmeHostExampleTest {
         // END
     }
 
+    record User(String name) {
+    }
+
+    @Test
+    void theStreamedQueriesExampleSendsTheQueryWithoutABoundary() {
+        CompletableFuture<User> ada = new CompletableFuture<>();
+        QueryDefinition<Long, User> user = QueryDefinition.of("user", Long.class, userId -> ada);
+        long id = 7;
+        java.util.function.Supplier<j2html.tags.DomContent> skeleton = () -> p("…");
+        java.util.function.Function<User, j2html.tags.DomContent> profileView = u -> h2(u.name());
+
+        // README:streamed
+        Page<Void> account = Page.of(req -> {
+            req.streamQueries();                                           // this page's queries stream by themselves
+            QueryClient client = req.queryClient();
+            return suspense(skeleton.get(), async(client.fetchQuery(user.options(id)), u -> profileView.apply(u)));
+        });
+        // END
+
+        ArborHost host = ArborHost.builder(Renderer.builder().scheduler((delay, task) -> () -> { }).build()).build();
+        PageTester.Response response = PageTester.of(host).get(account, "/account");
+        ada.complete(new User("Ada"));
+        assertEquals("Ada", response.replay().queryCache().get(QueryKey.of("user", 7).hash()).get("data").get("name").asText());
+        assertEquals("Ada", response.replay().document().select("h2").text());
+    }
+
     @Test
     void readmeShowsTheExampleVerbatim() throws Exception {
         Path module = Path.of("").toAbsolutePath();
@@ -111,6 +140,6 @@ class ReadmeHostExampleTest {
             assertTrue(readme.contains(block), "README.md lacks the example:\n" + block);
             found++;
         }
-        assertEquals(2, found);
+        assertEquals(3, found);
     }
 }
