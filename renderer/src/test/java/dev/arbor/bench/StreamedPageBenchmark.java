@@ -1,0 +1,109 @@
+package dev.arbor.bench;
+
+import dev.arbor.RenderError;
+import dev.arbor.RenderSink;
+import dev.arbor.Renderer;
+import dev.arbor.bench.page.ShopPage;
+import j2html.tags.DomContent;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Issue 12's page ({@link ShopPage}: 48 KB, 100 cards in the shell, two sections behind Suspense),
+ * all data ready, in one run: Arbor streaming to bytes, Arbor's {@code renderToString}, and
+ * j2html's own {@code render()} of the same markup. The tree is built at every call (a server
+ * builds its page per request), for all three. Run with {@code -prof gc} for bytes per render;
+ * the command is in docs/benchmarks.md.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class StreamedPageBenchmark {
+    private static final CompletableFuture<Void> ACCEPTED = CompletableFuture.completedFuture(null);
+    private Renderer renderer;
+
+    @Setup(Level.Trial)
+    public void setup() {
+        renderer = Renderer.create();
+        String j2 = ShopPage.whole().render();
+        String arbor = renderer.renderToString(readyPage()).toCompletableFuture().join();
+        Counting sink = new Counting();
+        renderer.stream(readyPage(), sink);
+        if (!arbor.equals("<!DOCTYPE html>" + j2) || sink.bytes != arbor.getBytes(StandardCharsets.UTF_8).length) {
+            throw new IllegalStateException("the variants render different documents");
+        }
+        System.out.printf("%n[page] %d bytes UTF-8, %d elements%n", sink.bytes, arbor.split("<[a-z]", -1).length - 2);
+    }
+
+    private static DomContent readyPage() {
+        return ShopPage.streamed(CompletableFuture.completedFuture(ShopPage.RECOMMENDED),
+                CompletableFuture.completedFuture(ShopPage.REVIEWS));
+    }
+
+    @Benchmark
+    public long arborStream() {
+        Counting sink = new Counting();
+        renderer.stream(readyPage(), sink);
+        if (!sink.ended) {
+            throw new IllegalStateException("the stream did not end synchronously");
+        }
+        return sink.bytes;
+    }
+
+    @Benchmark
+    public String arborRenderToString() {
+        return renderer.renderToString(readyPage()).toCompletableFuture().join();
+    }
+
+    @Benchmark
+    public String j2htmlRender() {
+        return ShopPage.whole().render();
+    }
+
+    /**
+     * Not a comparison: only builds the tree that the three others build and render, so that
+     * (their allocation − this one's) is what rendering itself allocates.
+     */
+    @Benchmark
+    public DomContent treeOnly() {
+        return readyPage();
+    }
+
+    /** A socket that sent everything: counts the bytes and keeps none. */
+    static final class Counting implements RenderSink {
+        long bytes;
+        boolean ended;
+
+        @Override
+        public CompletionStage<Void> write(byte[] chunk) {
+            bytes += chunk.length;
+            return ACCEPTED;
+        }
+
+        @Override
+        public void end() {
+            ended = true;
+        }
+
+        @Override
+        public void fail(RenderError error) {
+            throw new IllegalStateException(error.cause());
+        }
+    }
+}
