@@ -24,6 +24,23 @@ public interface RenderSink {
      */
     CompletionStage<Void> write(byte[] chunk);
 
+    /**
+     * Writes one chunk of UTF-8 encoded HTML held in part of an array: what the renderer calls. A
+     * sink that can send a slice as it is (a Netty buffer wraps it) overrides this to save a copy;
+     * by default the slice is copied into an array of its own for {@link #write(byte[])}.
+     *
+     * @param utf8 the array; the sink owns it from now on, the renderer never touches it again
+     * @param offset where the chunk starts
+     * @param length how many bytes it has
+     * @return as {@link #write(byte[])}
+     */
+    default CompletionStage<Void> write(byte[] utf8, int offset, int length) {
+        if (offset == 0 && length == utf8.length) {
+            return write(utf8);
+        }
+        return write(java.util.Arrays.copyOfRange(utf8, offset, offset + length));
+    }
+
     /** The document is complete; nothing more will be written. */
     void end();
 

@@ -332,8 +332,8 @@ public final class Renderer {
         }
 
         @Override
-        public CompletionStage<Void> write(String chunk) {
-            return sink.write(chunk.getBytes(StandardCharsets.UTF_8));
+        public CompletionStage<Void> write(byte[] utf8, int length) {
+            return sink.write(utf8, 0, length);
         }
 
         @Override
@@ -354,7 +354,8 @@ public final class Renderer {
         private StringBuilder more;
 
         @Override
-        public CompletionStage<Void> write(String chunk) {
+        public CompletionStage<Void> write(byte[] utf8, int length) {
+            String chunk = new String(utf8, 0, length, StandardCharsets.UTF_8);
             if (more != null) {
                 more.append(chunk);
             } else if (text.isEmpty()) {

@@ -1,5 +1,7 @@
 package dev.arbor.internal;
 
+import dev.arbor.internal.wire.Utf8Out;
+
 import dev.arbor.internal.wire.Instructions;
 
 /**
@@ -45,7 +47,7 @@ final class Boundary implements Part {
     }
 
     @Override
-    public void writeTo(Flusher flusher, StringBuilder out) {
+    public void writeTo(Flusher flusher, Utf8Out out) {
         flusher.writeBoundary(this, out);
     }
 }

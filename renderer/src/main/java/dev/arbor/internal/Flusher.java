@@ -1,5 +1,7 @@
 package dev.arbor.internal;
 
+import dev.arbor.internal.wire.Utf8Out;
+
 import dev.arbor.internal.wire.Framing;
 import dev.arbor.internal.wire.Instructions;
 import dev.arbor.internal.wire.Wire;
@@ -54,8 +56,8 @@ final class Flusher {
      * @param completed boundaries that completed after their fallback went out; emptied
      * @return the chunk, possibly empty
      */
-    StringBuilder chunk(Boundary root, Queue<Boundary> completed) {
-        StringBuilder out = shellSent ? new StringBuilder(1024) : writeShell(root);
+    Utf8Out chunk(Boundary root, Queue<Boundary> completed) {
+        Utf8Out out = shellSent ? new Utf8Out(1024) : writeShell(root);
         Boundary b;
         while ((b = completed.poll()) != null) {
             if (b.abandoned || !b.clientPending || !b.completed) {
@@ -68,10 +70,10 @@ final class Flusher {
         return out;
     }
 
-    private StringBuilder writeShell(Boundary root) {
-        StringBuilder out = root.content.isFlat()
+    private Utf8Out writeShell(Boundary root) {
+        Utf8Out out = root.content.isFlat()
                 ? root.content.text // a shell without holes: send its buffer as it is
-                : new StringBuilder(shellSizeHint);
+                : new Utf8Out(shellSizeHint);
         root.content.writeTo(this, out);
         if (framing.isDocument()) {
             holdBackPostamble(out);
@@ -94,7 +96,7 @@ final class Flusher {
     }
 
     /** Writes a boundary that completed after its fallback went out: its content, then its swap. */
-    private void writeCompleted(Boundary b, StringBuilder out) {
+    private void writeCompleted(Boundary b, Utf8Out out) {
         int mark = framing.openContent(out);
         inContent = true;
         b.content.writeTo(this, out);
@@ -111,7 +113,7 @@ final class Flusher {
     }
 
     /** Ends a flush: the data due, then the one instruction list of this chunk. */
-    private void writeInstructions(StringBuilder out) {
+    private void writeInstructions(Utf8Out out) {
         request.clientData().pollQueries(); // before the end is decided: a pending query holds the stream
         batch.drainFrom(request.clientData().trailing());
         if (request.clientData().runtimeRequired()) {
@@ -128,7 +130,7 @@ final class Flusher {
 
     // ---- parts, called back by Part.writeTo ----
 
-    void writeBoundary(Boundary b, StringBuilder out) {
+    void writeBoundary(Boundary b, Utf8Out out) {
         if (b.abandoned) {
             return;
         }
@@ -150,7 +152,7 @@ final class Flusher {
         Wire.regionEnd(out);
     }
 
-    void writeErrorRegion(Region.Error r, StringBuilder out) {
+    void writeErrorRegion(Region.Error r, Utf8Out out) {
         if (r.abandoned) {
             return;
         }
@@ -165,7 +167,7 @@ final class Flusher {
         }
     }
 
-    void writeRuntime(StringBuilder out) {
+    void writeRuntime(Utf8Out out) {
         framing.runtime(out);
     }
 
@@ -173,7 +175,7 @@ final class Flusher {
      * Query state goes right before the HTML it wraps: in place in the shell; for a content, in the
      * batch before the content's swap (scripts inside a template would never run).
      */
-    void writeQueries(String stateJson, StringBuilder out) {
+    void writeQueries(String stateJson, Utf8Out out) {
         if (inContent) {
             batch.queries(stateJson);
         } else {
@@ -182,12 +184,11 @@ final class Flusher {
         }
     }
 
-    private void holdBackPostamble(StringBuilder out) {
+    private void holdBackPostamble(Utf8Out out) {
         for (String p : POSTAMBLES) {
-            int at = out.length() - p.length();
-            if (at >= 0 && out.indexOf(p, at) == at) {
+            if (out.endsWith(p)) {
                 postamble = p;
-                out.setLength(at);
+                out.setLength(out.length() - p.length());
                 return;
             }
         }

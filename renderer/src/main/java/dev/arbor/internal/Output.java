@@ -5,10 +5,12 @@ import java.util.concurrent.CompletionStage;
 /** Where a render's chunks go: the core's view of the API's sink. */
 public interface Output {
     /**
-     * @param chunk the next chunk of the response
+     * @param utf8 the next chunk of the response, UTF-8: the first {@code length} bytes; the core
+     *     never touches the array again, so the output may keep it without a copy
+     * @param length how many bytes of {@code utf8} are the chunk
      * @return a stage that completes when the output takes more (fails when it never will)
      */
-    CompletionStage<Void> write(String chunk);
+    CompletionStage<Void> write(byte[] utf8, int length);
 
     /** The response is complete. */
     void end();

@@ -1,5 +1,7 @@
 package dev.arbor.internal;
 
+import dev.arbor.internal.wire.Utf8Out;
+
 /**
  * What a {@link Segment} holds before its trailing text: HTML, a hole filled later (a segment), a
  * boundary, an error region, or a place for the runtime or for query state. Each part writes
@@ -11,12 +13,12 @@ sealed interface Part permits Part.Html, Part.RuntimeHere, Part.QueriesHere, Seg
      * @param flusher the flush in progress
      * @param out the chunk being written
      */
-    void writeTo(Flusher flusher, StringBuilder out);
+    void writeTo(Flusher flusher, Utf8Out out);
 
     /** Finished HTML. */
-    record Html(StringBuilder html) implements Part {
+    record Html(Utf8Out html) implements Part {
         @Override
-        public void writeTo(Flusher flusher, StringBuilder out) {
+        public void writeTo(Flusher flusher, Utf8Out out) {
             out.append(html);
         }
     }
@@ -26,7 +28,7 @@ sealed interface Part permits Part.Html, Part.RuntimeHere, Part.QueriesHere, Seg
         INSTANCE;
 
         @Override
-        public void writeTo(Flusher flusher, StringBuilder out) {
+        public void writeTo(Flusher flusher, Utf8Out out) {
             flusher.writeRuntime(out);
         }
     }
@@ -34,7 +36,7 @@ sealed interface Part permits Part.Html, Part.RuntimeHere, Part.QueriesHere, Seg
     /** A hydration boundary's query state, as JSON, due before the HTML it wraps. */
     record QueriesHere(String stateJson) implements Part {
         @Override
-        public void writeTo(Flusher flusher, StringBuilder out) {
+        public void writeTo(Flusher flusher, Utf8Out out) {
             flusher.writeQueries(stateJson, out);
         }
     }

@@ -1,5 +1,7 @@
 package dev.arbor.internal;
 
+import dev.arbor.internal.wire.Utf8Out;
+
 import java.util.ArrayList;
 
 /**
@@ -115,7 +117,7 @@ abstract sealed class Region permits Region.Root, Region.Suspense, Region.Error,
         }
 
         @Override
-        public void writeTo(Flusher flusher, StringBuilder out) {
+        public void writeTo(Flusher flusher, Utf8Out out) {
             flusher.writeErrorRegion(this, out);
         }
     }

@@ -309,21 +309,21 @@ public final class RenderRequest {
         if (!flusher.shellSent() && !shellReady) {
             return;
         }
-        StringBuilder out = flusher.chunk(root, completedQueue);
+        var out = flusher.chunk(root, completedQueue);
         boolean end = awaitedOnClient == 0;
         if (end) {
             out.append(flusher.postamble());
         }
         if (out.length() > 0) {
-            emit(out.toString(), end);
+            emit(out.array(), out.length(), end);
         } else if (end) {
             finish();
         }
     }
 
-    private void emit(String chunk, boolean end) {
+    private void emit(byte[] chunk, int length, boolean end) {
         writing = true;
-        CompletionStage<Void> accepted = output.write(chunk);
+        CompletionStage<Void> accepted = output.write(chunk, length);
         if (!shell.isDone()) {
             shell.complete(null);
         }

@@ -1,5 +1,7 @@
 package dev.arbor.internal;
 
+import dev.arbor.internal.wire.Utf8Out;
+
 import java.util.ArrayList;
 
 /**
@@ -8,7 +10,7 @@ import java.util.ArrayList;
  */
 final class Segment implements Part {
     /** Text written after the last part. */
-    StringBuilder text;
+    Utf8Out text;
     /** Earlier text and holes, in order; {@code null} while the segment has none. */
     private ArrayList<Part> parts;
     /** Set once the segment has been written to the output. */
@@ -17,7 +19,7 @@ final class Segment implements Part {
     int markerId = -1;
 
     Segment(int capacity) {
-        text = new StringBuilder(capacity);
+        text = new Utf8Out(capacity);
     }
 
     Segment() {
@@ -31,7 +33,7 @@ final class Segment implements Part {
         }
         if (text.length() > 0) {
             parts.add(new Part.Html(text));
-            text = new StringBuilder(64);
+            text = new Utf8Out(64);
         }
         parts.add(part);
     }
@@ -39,7 +41,7 @@ final class Segment implements Part {
     /** Drops everything written so far (an error replaces the content). */
     void reset() {
         parts = null;
-        text = new StringBuilder(64);
+        text = new Utf8Out(64);
     }
 
     /** @return whether the segment is plain text, with no part */
@@ -52,7 +54,7 @@ final class Segment implements Part {
      * (an open stream holds only what is still pending).
      */
     @Override
-    public void writeTo(Flusher flusher, StringBuilder out) {
+    public void writeTo(Flusher flusher, Utf8Out out) {
         flushed = true;
         if (parts != null) {
             for (Part part : parts) {

@@ -1,5 +1,7 @@
 package dev.arbor.internal;
 
+import dev.arbor.internal.wire.Utf8Out;
+
 import dev.arbor.internal.wire.Wire;
 import j2html.rendering.HtmlBuilder;
 import j2html.rendering.TagBuilder;
@@ -86,7 +88,7 @@ final class SegmentWriter implements HtmlBuilder<Appendable>, TagBuilder {
     }
 
     /** The text buffer of the cursor's segment (a new one after each part added). */
-    private StringBuilder out() {
+    private Utf8Out out() {
         return at.segment().text;
     }
 
@@ -272,11 +274,7 @@ final class SegmentWriter implements HtmlBuilder<Appendable>, TagBuilder {
 
     void renderIsland(IslandNode node) {
         String props = request.clientData().islandProps(node.props);
-        StringBuilder name = new StringBuilder(node.name.length());
-        Html.escape(name, node.name);
-        StringBuilder escapedProps = new StringBuilder(props.length() + 16);
-        Html.escape(escapedProps, props);
-        Wire.islandStart(out(), name, escapedProps);
+        Wire.islandStart(out(), node.name, props);
         pushPath("island \"" + node.name + "\"");
         for (DomContent child : node.children) {
             renderContent(child);
@@ -292,9 +290,9 @@ final class SegmentWriter implements HtmlBuilder<Appendable>, TagBuilder {
     /** Writes the default error view at the cursor; in development mode with the error's details. */
     void writeErrorView(Failure failure) {
         out().append("<div class=\"arbor-error\" role=\"alert\" data-digest=\"");
-        Html.escape(out(), failure.digest());
+        out().appendEscaped(failure.digest());
         out().append("\">");
-        Html.escape(out(), failure.message());
+        out().appendEscaped(failure.message());
         renderContent(request.config().errors().developmentView(failure));
         out().append("</div>");
     }
@@ -328,7 +326,7 @@ final class SegmentWriter implements HtmlBuilder<Appendable>, TagBuilder {
 
     @Override
     public HtmlBuilder<Appendable> appendEscapedText(String txt) {
-        Html.escape(out(), txt);
+        out().appendEscaped(txt);
         return this;
     }
 
@@ -344,7 +342,7 @@ final class SegmentWriter implements HtmlBuilder<Appendable>, TagBuilder {
             path.attribute(name, value);
         }
         out().append(' ').append(name).append("=\"");
-        Html.escape(out(), value);
+        out().appendEscaped(value);
         out().append('"');
         return this;
     }

@@ -36,7 +36,7 @@ public abstract class Framing {
      * @param out the shell
      * @param early instructions that must precede the shell; emptied
      */
-    public abstract void closeShell(StringBuilder out, Instructions early);
+    public abstract void closeShell(Utf8Out out, Instructions early);
 
     /**
      * @return whether this framing writes an HTML document (whose closing tags are held back
@@ -52,7 +52,7 @@ public abstract class Framing {
      * @param list the instructions; emptied if written here, left as they are when this framing
      *     cannot write them in place (they are then written by {@link #closeShell})
      */
-    public abstract void inShell(StringBuilder out, Instructions list);
+    public abstract void inShell(Utf8Out out, Instructions list);
 
     /**
      * Starts a content: the HTML that the next swap puts in place of its region.
@@ -60,7 +60,7 @@ public abstract class Framing {
      * @param out where
      * @return a mark to hand to {@link #closeContent}
      */
-    public abstract int openContent(StringBuilder out);
+    public abstract int openContent(Utf8Out out);
 
     /**
      * Ends a content.
@@ -68,7 +68,7 @@ public abstract class Framing {
      * @param out where
      * @param mark from {@link #openContent}
      */
-    public abstract void closeContent(StringBuilder out, int mark);
+    public abstract void closeContent(Utf8Out out, int mark);
 
     /**
      * Writes an instruction list, after the contents its swaps consume, and empties it.
@@ -76,7 +76,7 @@ public abstract class Framing {
      * @param out where
      * @param list the instructions; nothing is written when it is empty
      */
-    public final void instructions(StringBuilder out, Instructions list) {
+    public final void instructions(Utf8Out out, Instructions list) {
         instructions(out, list, false);
     }
 
@@ -88,14 +88,14 @@ public abstract class Framing {
      * @param evenIfEmpty write an empty list too: applying one makes the runtime look for new
      *     regions (to mark them busy)
      */
-    public abstract void instructions(StringBuilder out, Instructions list, boolean evenIfEmpty);
+    public abstract void instructions(Utf8Out out, Instructions list, boolean evenIfEmpty);
 
     /**
      * Writes the client runtime if this response has not had it yet.
      *
      * @param out where
      */
-    public abstract void runtime(StringBuilder out);
+    public abstract void runtime(Utf8Out out);
 
     /** @return whether the runtime was written */
     public abstract boolean runtimeSent();
@@ -112,7 +112,7 @@ public abstract class Framing {
         }
 
         @Override
-        public void closeShell(StringBuilder out, Instructions early) {
+        public void closeShell(Utf8Out out, Instructions early) {
             instructions(out, early); // nothing: the shell writes its instructions in place
         }
 
@@ -122,23 +122,23 @@ public abstract class Framing {
         }
 
         @Override
-        public void inShell(StringBuilder out, Instructions list) {
+        public void inShell(Utf8Out out, Instructions list) {
             instructions(out, list);
         }
 
         @Override
-        public int openContent(StringBuilder out) {
+        public int openContent(Utf8Out out) {
             out.append("<template>");
             return out.length();
         }
 
         @Override
-        public void closeContent(StringBuilder out, int mark) {
+        public void closeContent(Utf8Out out, int mark) {
             out.append("</template>");
         }
 
         @Override
-        public void instructions(StringBuilder out, Instructions list, boolean evenIfEmpty) {
+        public void instructions(Utf8Out out, Instructions list, boolean evenIfEmpty) {
             if (list.isEmpty() && !evenIfEmpty) {
                 return;
             }
@@ -150,10 +150,10 @@ public abstract class Framing {
         }
 
         @Override
-        public void runtime(StringBuilder out) {
+        public void runtime(Utf8Out out) {
             if (!runtimeSent) {
                 runtimeSent = true;
-                out.append(scriptOpen, 0, scriptOpen.length() - 1).append(" id=\"").append(Wire.RUNTIME_ID)
+                out.append(scriptOpen.substring(0, scriptOpen.length() - 1)).append(" id=\"").append(Wire.RUNTIME_ID)
                         .append("\">").append(runtime).append("</script>");
             }
         }
@@ -167,10 +167,10 @@ public abstract class Framing {
     /** Length-prefixed frames: the runtime applies them itself, so there are no scripts. */
     private static final class FrameFraming extends Framing {
         @Override
-        public void closeShell(StringBuilder out, Instructions early) {
+        public void closeShell(Utf8Out out, Instructions early) {
             closeContent(out, 0);
             if (!early.isEmpty()) {
-                StringBuilder frame = new StringBuilder(early.length() + 8);
+                Utf8Out frame = new Utf8Out(early.length() + 8);
                 instructions(frame, early);
                 out.insert(0, frame);
             }
@@ -182,22 +182,24 @@ public abstract class Framing {
         }
 
         @Override
-        public void inShell(StringBuilder out, Instructions list) {
+        public void inShell(Utf8Out out, Instructions list) {
             // a frame cannot hold another: the list waits for closeShell
         }
 
         @Override
-        public int openContent(StringBuilder out) {
+        public int openContent(Utf8Out out) {
             return out.length();
         }
 
         @Override
-        public void closeContent(StringBuilder out, int mark) {
-            out.insert(mark, "h" + (out.length() - mark) + ":");
+        public void closeContent(Utf8Out out, int mark) {
+            Utf8Out prefix = new Utf8Out(16);
+            prefix.append('h').append(out.utf16Length(mark)).append(':');
+            out.insert(mark, prefix);
         }
 
         @Override
-        public void instructions(StringBuilder out, Instructions list, boolean evenIfEmpty) {
+        public void instructions(Utf8Out out, Instructions list, boolean evenIfEmpty) {
             if (list.isEmpty()) {
                 return; // the runtime applying frames marks a new outlet's regions itself
             }
@@ -207,7 +209,7 @@ public abstract class Framing {
         }
 
         @Override
-        public void runtime(StringBuilder out) {
+        public void runtime(Utf8Out out) {
             // the page that reads frames runs the runtime already
         }
 

@@ -75,7 +75,7 @@ public final class Instructions {
      *
      * @param out where
      */
-    public void writeTo(StringBuilder out) {
+    public void writeTo(Utf8Out out) {
         out.append('[').append(json).append(']');
     }
 

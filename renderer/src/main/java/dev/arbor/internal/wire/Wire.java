@@ -36,7 +36,7 @@ public final class Wire {
      * @param out where
      * @param id the region's id
      */
-    public static void regionStart(StringBuilder out, int id) {
+    public static void regionStart(Utf8Out out, int id) {
         out.append(REGION_START).append(id).append("-->");
     }
 
@@ -45,7 +45,7 @@ public final class Wire {
      *
      * @param out where
      */
-    public static void regionEnd(StringBuilder out) {
+    public static void regionEnd(Utf8Out out) {
         out.append(REGION_END);
     }
 
@@ -139,12 +139,12 @@ public final class Wire {
      * Writes an island's start tag.
      *
      * @param out where
-     * @param escapedName the island's name, escaped for an attribute
-     * @param escapedProps its props as JSON, escaped for an attribute
+     * @param name the island's name (escaped here, for an attribute)
+     * @param props its props as JSON (escaped here, for an attribute)
      */
-    public static void islandStart(StringBuilder out, CharSequence escapedName, CharSequence escapedProps) {
-        out.append('<').append(ISLAND_TAG).append(' ').append(ISLAND_ATTRIBUTE).append("=\"").append(escapedName)
-                .append("\" ").append(PROPS_ATTRIBUTE).append("=\"").append(escapedProps).append("\">");
+    public static void islandStart(Utf8Out out, String name, String props) {
+        out.append('<').append(ISLAND_TAG).append(' ').append(ISLAND_ATTRIBUTE).append("=\"").appendEscaped(name)
+                .append("\" ").append(PROPS_ATTRIBUTE).append("=\"").appendEscaped(props).append("\">");
     }
 
     /**
@@ -152,7 +152,7 @@ public final class Wire {
      *
      * @param out where
      */
-    public static void islandEnd(StringBuilder out) {
+    public static void islandEnd(Utf8Out out) {
         out.append("</").append(ISLAND_TAG).append('>');
     }
 }
