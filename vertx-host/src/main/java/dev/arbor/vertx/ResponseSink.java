@@ -67,10 +67,16 @@ abstract class ResponseSink implements RenderSink {
 
     @Override
     public final CompletionStage<Void> write(byte[] chunk) {
+        return write(chunk, 0, chunk.length);
+    }
+
+    /** What the renderer calls: its output buffer, handed on without a copy. */
+    @Override
+    public final CompletionStage<Void> write(byte[] utf8, int offset, int length) {
         if (exchange.isGone()) {
             return CompletableFuture.failedFuture(new CancellationException("The client went away"));
         }
-        return accept(chunk);
+        return accept(utf8, offset, length);
     }
 
     @Override
@@ -87,7 +93,7 @@ abstract class ResponseSink implements RenderSink {
     }
 
     /** Takes a chunk from a client still there; @return a stage completed when it takes more */
-    abstract CompletionStage<Void> accept(byte[] chunk);
+    abstract CompletionStage<Void> accept(byte[] chunk, int offset, int length);
 
     /** Ends a response not yet ended, of a client still there. */
     abstract void finish();
@@ -98,7 +104,7 @@ abstract class ResponseSink implements RenderSink {
         }
 
         @Override
-        CompletionStage<Void> accept(byte[] chunk) {
+        CompletionStage<Void> accept(byte[] chunk, int offset, int length) {
             if (!response.headWritten()) {
                 head();
             }
@@ -109,7 +115,7 @@ abstract class ResponseSink implements RenderSink {
             }
             // Vert.x flushes each write outside its read loop, and Netty's compressor then emits a
             // sync-flushed block: every chunk reaches the client as soon as it is written.
-            response.write(chunk);
+            response.write(chunk, offset, length);
             if (!response.writeQueueFull()) {
                 return ACCEPTED;
             }
@@ -142,8 +148,8 @@ abstract class ResponseSink implements RenderSink {
         }
 
         @Override
-        CompletionStage<Void> accept(byte[] chunk) {
-            document.appendBytes(chunk);
+        CompletionStage<Void> accept(byte[] chunk, int offset, int length) {
+            document.appendBytes(chunk, offset, length);
             return ACCEPTED;
         }
 

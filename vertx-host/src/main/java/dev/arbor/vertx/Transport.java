@@ -62,6 +62,15 @@ interface Transport {
     /** Writes a chunk, owned by the transport from now on. */
     void write(byte[] chunk);
 
+    /**
+     * Writes a slice of an array, owned by the transport from now on: a transport that can send it
+     * as it is saves a copy; by default the slice is copied for {@link #write(byte[])}.
+     */
+    default void write(byte[] chunk, int offset, int length) {
+        write(offset == 0 && length == chunk.length ? chunk
+                : java.util.Arrays.copyOfRange(chunk, offset, offset + length));
+    }
+
     boolean writeQueueFull();
 
     /** @param drained runs once when the write queue has room again */

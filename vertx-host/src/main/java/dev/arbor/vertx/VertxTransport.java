@@ -126,6 +126,12 @@ final class VertxTransport implements Transport {
     }
 
     @Override
+    public void write(byte[] chunk, int offset, int length) {
+        // the renderer's own output buffer, wrapped as it is: no copy between render and socket
+        response.write(BufferInternal.buffer(Unpooled.wrappedBuffer(chunk, offset, length)));
+    }
+
+    @Override
     public boolean writeQueueFull() {
         return response.writeQueueFull();
     }
