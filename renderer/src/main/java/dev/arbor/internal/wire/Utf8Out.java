@@ -147,26 +147,32 @@ public final class Utf8Out implements Appendable {
         settle();
         int n = s.length();
         ensure(len + n);
-        byte[] b = buf;
-        int p = len;
+        int run = 0; // start of the plain ASCII run not yet copied
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
             if (c < 0x80 && !SPECIAL[c]) {
-                b[p++] = (byte) c;
                 continue;
             }
-            len = p;
+            copyAscii(s, run, i);
             if (c < 0x80) {
                 ensure(len + 6 + (n - i));
                 writeEntity(c);
             } else {
                 i = encode(s, i, c, n);
             }
-            b = buf;
-            p = len;
+            run = i + 1;
         }
-        len = p;
+        copyAscii(s, run, n);
         return this;
+    }
+
+    /** Copies ASCII characters {@code [from, to)} of {@code s}: one array copy for a Latin-1 string. */
+    @SuppressWarnings("deprecation") // getBytes(int, int, byte[], int) keeps the low byte of each char: exact for ASCII
+    private void copyAscii(String s, int from, int to) {
+        if (to > from) {
+            s.getBytes(from, to, buf, len);
+            len += to - from;
+        }
     }
 
     private void writeEntity(char c) {
