@@ -25,8 +25,12 @@ public final class ShopPage {
     public record Review(String author, int stars, String title, String body) {
     }
 
-    /** The data, made once and shared by every render: what a cache would hand each request. */
-    public static final List<Product> PRODUCTS = products(100);
+    /**
+     * The data, made once and shared by every render: what a cache would hand each request. 100
+     * cards in the shell; {@code -Dbench.products=N} changes the shell's size (OpenStreams uses it
+     * to show that a pending stream's heap does not depend on it).
+     */
+    public static final List<Product> PRODUCTS = products(Integer.getInteger("bench.products", 100));
     public static final List<Product> RECOMMENDED = PRODUCTS.subList(0, 8);
     public static final List<Review> REVIEWS = reviews(12);
 
