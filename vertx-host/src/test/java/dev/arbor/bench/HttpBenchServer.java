@@ -13,14 +13,15 @@ import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * The HTTP benchmarks' server (docs/benchmarks.md), not a test: {@link ShopPage} streamed by the
  * Arbor host ({@code /arbor}), the same page rendered whole with j2html by a plain Vert.x handler
- * once its data is there ({@code /j2html}), and the rendered page as a static file ({@code
- * /static}). The data arrives after {@code ?a=} and {@code ?b=} milliseconds (default 20 and 50),
+ * once its data is there ({@code /j2html}), the rendered page as a static file ({@code
+ * /static}), and the heap in use after a full GC ({@code /heap}, for {@link OpenHttpStreams}). The data arrives after {@code ?a=} and {@code ?b=} milliseconds (default 20 and 50),
  * on Vert.x timers. One server instance per core, as ArborServer deploys by default.
  *
  * <pre>
@@ -47,7 +48,8 @@ public final class HttpBenchServer {
                 .build();
         Page<Void> page = Page.of(req -> ShopPage.hostBody(
                 after(vertx, req.queryParam("a", 20), ShopPage.RECOMMENDED),
-                after(vertx, req.queryParam("b", 50), ShopPage.REVIEWS)));
+                after(vertx, req.queryParam("b", 50), ShopPage.REVIEWS)))
+                .deadline(Duration.ofMinutes(10)); // OpenHttpStreams holds streams open for minutes
         Router router = Router.router(vertx);
         host.mount(router, "/arbor", page);
         router.get("/j2html").handler(ctx -> {
@@ -57,7 +59,19 @@ public final class HttpBenchServer {
         String path = file.toString();
         router.get("/static").handler(ctx -> ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")
                 .sendFile(path));
+        router.get("/heap").handler(ctx -> ctx.response().end(Long.toString(usedAfterGc()))); // OpenHttpStreams
         return router;
+    }
+
+    /** @return the heap in use after full collections, in bytes */
+    static long usedAfterGc() {
+        Runtime rt = Runtime.getRuntime();
+        long used = Long.MAX_VALUE;
+        for (int i = 0; i < 4; i++) {
+            System.gc();
+            used = Math.min(used, rt.totalMemory() - rt.freeMemory());
+        }
+        return used;
     }
 
     private static void whole(RoutingContext ctx) {
