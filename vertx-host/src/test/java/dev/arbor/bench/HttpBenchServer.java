@@ -29,6 +29,9 @@ import java.util.concurrent.CompletableFuture;
  * </pre>
  */
 public final class HttpBenchServer {
+    /** How many data futures the renders cancelled (clients that went away): reported by /heap. */
+    static final java.util.concurrent.atomic.AtomicInteger CANCELLED = new java.util.concurrent.atomic.AtomicInteger();
+
     public static void main(String[] args) throws Exception {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 8089;
         Path file = Files.createTempFile("arbor-bench", ".html");
@@ -59,7 +62,8 @@ public final class HttpBenchServer {
         String path = file.toString();
         router.get("/static").handler(ctx -> ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")
                 .sendFile(path));
-        router.get("/heap").handler(ctx -> ctx.response().end(Long.toString(usedAfterGc()))); // OpenHttpStreams
+        router.get("/heap").handler(ctx -> ctx.response()
+                .putHeader("X-Data-Cancelled", Integer.toString(CANCELLED.get())).end(Long.toString(usedAfterGc()))); // OpenHttpStreams
         return router;
     }
 
@@ -89,6 +93,11 @@ public final class HttpBenchServer {
 
     private static <T> CompletableFuture<T> after(Vertx vertx, long millis, T value) {
         CompletableFuture<T> f = new CompletableFuture<>();
+        f.whenComplete((v, e) -> {
+            if (e != null) {
+                CANCELLED.incrementAndGet();
+            }
+        });
         vertx.setTimer(millis, t -> f.complete(value));
         return f;
     }

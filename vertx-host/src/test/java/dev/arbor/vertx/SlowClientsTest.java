@@ -3,6 +3,7 @@ package dev.arbor.vertx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.arbor.Scheduler;
 import dev.arbor.testing.ManualScheduler;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -57,10 +58,15 @@ class SlowClientsTest {
 
     private void serve(Vertx vertx, HttpServerOptions options, java.util.function.Function<Vertx, Router> routes)
             throws IOException {
+        serve(vertx, options, routes, periods);
+    }
+
+    private void serve(Vertx vertx, HttpServerOptions options, java.util.function.Function<Vertx, Router> routes,
+            Scheduler scheduler) throws IOException {
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        server = new ArborServer(options.setPort(port), routes, periods);
+        server = new ArborServer(options.setPort(port), routes, scheduler);
         StreamingResponse.join(vertx.deployVerticle(server).toCompletionStage().toCompletableFuture());
     }
 
@@ -130,6 +136,27 @@ class SlowClientsTest {
         assertEquals(false, options.isHttp2ClearTextEnabled());
         assertEquals(Duration.ofSeconds(3), new ArborServer.Options(options.setHeaderTimeout(Duration.ofSeconds(3)))
                 .getHeaderTimeout(), "configurable, and copied");
+    }
+
+    @Test
+    void aConnectionTheClientClosedLetsGoOfItsPendingCheckAtOnce(Vertx vertx) throws Exception {
+        // the pending check holds the connection and its responses: cancelled on close, they are
+        // unreachable at once instead of one header timeout later
+        CompletableFuture<Void> cancelled = new CompletableFuture<>();
+        ManualScheduler manual = periods;
+        serve(vertx, ArborServer.options(0), app::routes, (delay, task) -> {
+            Scheduler.Cancellable scheduled = manual.schedule(delay, task);
+            return () -> {
+                scheduled.cancel();
+                cancelled.complete(null);
+            };
+        });
+        try (Socket socket = connect()) {
+            send(socket, "GET /stream HTTP/1.1\r\nHo");
+            StreamingResponse.join(manual.whenScheduled()); // the server has seen the connection
+        }
+        StreamingResponse.join(cancelled);
+        assertEquals(1, manual.cancelled(), "the connection's check was cancelled when it closed");
     }
 
     @Test
