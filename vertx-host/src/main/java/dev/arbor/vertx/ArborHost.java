@@ -115,6 +115,9 @@ public final class ArborHost {
     }
 
     private final HostConfig config;
+    /** The routers that serve the navigation script already. */
+    private final java.util.Set<Router> navigationRouters =
+            java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
 
     private ArborHost(Builder b) {
         Renderer renderer = b.renderer;
@@ -135,7 +138,8 @@ public final class ArborHost {
                 b.noScriptRedirect,
                 DehydrateOptions.defaults()
                         .shouldRedactErrors(error -> production)
-                        .errorDigest(error -> renderer.report(error).digest()));
+                        .errorDigest(error -> renderer.report(error).digest()),
+                b.clientNavigation);
     }
 
     /** @return the host's settings, for {@link PageTester} */
@@ -201,6 +205,9 @@ public final class ArborHost {
         Objects.requireNonNull(router, "router");
         Objects.requireNonNull(path, "path");
         installErrorHandlers(router);
+        if (config.clientNavigation()) {
+            installClientNavigation(router);
+        }
         return router.route(path).method(HttpMethod.GET).method(HttpMethod.HEAD).handler(handler(page));
     }
 
@@ -223,6 +230,25 @@ public final class ArborHost {
      */
     public Router installErrorHandlers(Router router) {
         RouterFailures.install(Objects.requireNonNull(router, "router"), this);
+        return router;
+    }
+
+    /**
+     * Serves the client runtime's navigation script at its content-hashed URL,
+     * {@code /_arbor/navigation.<hash>.js}, cached for good. {@link #mount} does it for the router
+     * it mounts on; call it for a router whose pages are put on routes with {@link #handler(Page)}.
+     * Installing it twice on one router adds nothing.
+     *
+     * @param router the router
+     * @return the router
+     */
+    public Router installClientNavigation(Router router) {
+        Objects.requireNonNull(router, "router");
+        synchronized (navigationRouters) {
+            if (navigationRouters.add(router)) {
+                router.get(NavigationScript.PATH).handler(NavigationScript.handler());
+            }
+        }
         return router;
     }
 
@@ -295,6 +321,7 @@ public final class ArborHost {
         private ErrorPage errorPage;
         private boolean clientRuntimeInHead = true;
         private boolean noScriptRedirect = true;
+        private boolean clientNavigation = true;
 
         private Builder(Renderer renderer) {
             this.renderer = Objects.requireNonNull(renderer, "renderer");
@@ -395,6 +422,19 @@ public final class ArborHost {
          */
         public Builder noScriptRedirect(boolean redirect) {
             this.noScriptRedirect = redirect;
+            return this;
+        }
+
+        /**
+         * @param navigation true (the default) to make streamed pages navigate without document
+         *     loads: their head loads the navigation script (with the runtime, so only when
+         *     {@link #clientRuntimeInHead(boolean)} is on), which fetches the next page as a
+         *     navigation and preloads links on intent (README, "Client navigation"); false for
+         *     plain links
+         * @return this builder
+         */
+        public Builder clientNavigation(boolean navigation) {
+            this.clientNavigation = navigation;
             return this;
         }
 

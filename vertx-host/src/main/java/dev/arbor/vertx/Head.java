@@ -168,6 +168,11 @@ public final class Head {
         return merged;
     }
 
+    /** @return the metas, each {attribute, key, content}, for a navigation's head */
+    List<String[]> metaTags() {
+        return new ArrayList<>(metas.values());
+    }
+
     /** The tags, in the order they go into {@code <head>}: title, metas, links. */
     List<DomContent> tags() {
         List<DomContent> tags = new ArrayList<>();

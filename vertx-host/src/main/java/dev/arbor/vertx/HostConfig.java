@@ -34,6 +34,7 @@ import java.util.regex.Pattern;
  * @param noScriptRedirect whether a streamed page sends browsers without JavaScript to its
  *     complete document
  * @param dehydrateOptions how queries reach the client
+ * @param clientNavigation whether streamed pages load the navigation script
  */
 record HostConfig(
         Renderer renderer,
@@ -46,7 +47,8 @@ record HostConfig(
         ArborHost.ErrorPage errorPage,
         boolean clientRuntimeInHead,
         boolean noScriptRedirect,
-        DehydrateOptions dehydrateOptions) {
+        DehydrateOptions dehydrateOptions,
+        boolean clientNavigation) {
 
     /** Thread-safe; one for every host is as good as one each. */
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -112,6 +114,10 @@ record HostConfig(
         tags.addAll(pageHead.tags());
         if (clientRuntimeInHead) {
             tags.add(Arbor.clientRuntime());
+            if (clientNavigation && noScriptUrl != null) {
+                // streamed pages navigate; the script uses the runtime, so it runs after it
+                tags.add(TagCreator.script().withSrc(NavigationScript.PATH).attr("nonce", nonce).attr("defer", ""));
+            }
         }
         tags.addAll(pageHead.scripts(nonce)); // after the runtime: they may use window.arbor
         return html(
