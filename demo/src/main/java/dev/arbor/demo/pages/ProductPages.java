@@ -56,9 +56,12 @@ public final class ProductPages {
                                                 span(String.valueOf(c.productCount())).withClass("count"))
                                                 .withClass("category").attr("data-slug", c.slug()))),
                                         h2("Products"), nav(each(Store.products(), p -> a(p.name())
-                                                .withHref("/products/" + p.id())))).withClass("sidebar"),
+                                                .withHref("/products/" + p.id())
+                                                .condAttr(request.path().equals("/products/" + p.id()), "aria-current", "page")))
+                                                .attr("data-arbor-nav", "")).withClass("sidebar"),
                                 div(outlet).withClass("content")).withClass("shop"))
                 .head(Head.of("Shop · Trailhead"))
+                .key("shop")          // the same for every product: navigations between products keep it
                 .in(Ui.SITE);
     }
 
