@@ -9,7 +9,7 @@
  * Anything else (a 204 with Arbor-Reload, an HTML answer, a network failure) loads the document.
  */
 import { frameApplier, frameReader } from "./frames.mjs";
-import { layoutChain, outletStarts, replaceOutlet } from "./outlets.mjs";
+import { fillOutlet, layoutChain, navigationList, outletStarts } from "./outlets.mjs";
 
 const FRAMES = "text/x-arbor-frames";
 const root = document.documentElement;
@@ -37,24 +37,6 @@ let announcer;
 
 /** How many navigations this page made: each moves its region ids to a range of its own. */
 let navigations = 0;
-
-/**
- * Moves the region ids of a navigation's content past those of the document: region N of the
- * response becomes offset + 1 + N. Each content is renumbered once.
- */
-function renumbered(template, offset) {
-  if (!template.renumbered) {
-    template.renumbered = true;
-    const walker = document.createTreeWalker(template.content, 128);
-    let comment;
-    while ((comment = walker.nextNode())) {
-      if (/^\$\d+$/.test(comment.data)) {
-        comment.data = "$" + (+comment.data.slice(1) + offset + 1);
-      }
-    }
-  }
-  return template;
-}
 
 function withoutHash(url) {
   return url.split("#")[0];
@@ -177,11 +159,7 @@ function go(url, how, scroll) {
         history[how == "push" ? "pushState" : "replaceState"]({}, "", shown);
       }
       shownUrl = withoutHash(location.href);
-      // the outlet's new content goes in as a swap of a region in place of the old content: the
-      // code of every other swap (busy regions, islands mounted)
-      replaceOutlet(start, document.createComment("$" + offset));
-      start.parentNode.insertBefore(document.createComment("/$"), start.nextSibling.nextSibling);
-      $a.i([offset], [renumbered(content, offset)]);
+      fillOutlet(start, content, offset, $a.i);
       applyHead(head);
       markCurrent();
       pending(false, shown);
@@ -192,8 +170,7 @@ function go(url, how, scroll) {
       scan();
     }, (list, contents) => {
       if (navigation == current) {
-        contents.forEach((template) => renumbered(template, offset));
-        $a.i(list.map((op) => (op >= 0 ? op + offset + 1 : op)), contents);
+        $a.i(navigationList(list, contents, offset), contents);
       }
     });
     const reader = frameReader(apply);

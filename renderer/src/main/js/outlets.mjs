@@ -65,3 +65,53 @@ export function replaceOutlet(start, content) {
   }
   start.parentNode.insertBefore(content, node);
 }
+
+/**
+ * Moves the region ids of a navigation's content past those of the document: region N of the
+ * response becomes offset + 1 + N (ids are per response, and the page still holds regions of
+ * the responses that made it, such as an error boundary's). Each content is renumbered once.
+ *
+ * @param template a <template> the frame reader made
+ * @param offset the navigation's offset
+ * @return the template
+ */
+export function renumber(template, offset) {
+  if (!template.renumbered) {
+    template.renumbered = true;
+    const walker = document.createTreeWalker(template.content, SHOW_COMMENT);
+    let comment;
+    while ((comment = walker.nextNode())) {
+      if (/^\$\d+$/.test(comment.data)) {
+        comment.data = "$" + (+comment.data.slice(1) + offset + 1);
+      }
+    }
+  }
+  return template;
+}
+
+/**
+ * Shows a navigation's first content in an outlet: the old content leaves, and the new one goes
+ * in as the swap of a region (id `offset`) put in its place, so that the code of every other swap
+ * (regions marked busy, islands mounted) handles it.
+ *
+ * @param start the outlet's start marker
+ * @param template the first content
+ * @param offset the navigation's offset
+ * @param apply the runtime's applyInstructions
+ */
+export function fillOutlet(start, template, offset, apply) {
+  replaceOutlet(start, document.createComment("$" + offset));
+  start.parentNode.insertBefore(document.createComment("/$"), start.nextSibling.nextSibling);
+  apply([offset], [renumber(template, offset)]);
+}
+
+/**
+ * @param list an instruction list of a navigation
+ * @param contents its contents, renumbered here
+ * @param offset the navigation's offset
+ * @return the list with its swaps' ids moved as renumber moved the regions
+ */
+export function navigationList(list, contents, offset) {
+  contents.forEach((template) => renumber(template, offset));
+  return list.map((op) => (op >= 0 ? op + offset + 1 : op));
+}
