@@ -34,6 +34,8 @@ NavigateOptions.replace;
 var NavigationHead = {};
 NavigationHead.title;
 NavigationHead.meta;
+NavigationHead.link;
+NavigationHead.script;
 /** history.state of an entry the runtime made */
 var NavigationState = {};
 NavigationState.arborScroll;

@@ -15,6 +15,8 @@ const FRAMES = "text/x-arbor-frames";
 const root = document.documentElement;
 const $a = window.$a;
 const arbor = window.arbor;
+/** The page's CSP nonce, from this script's own element, for the scripts a navigation adds. */
+const nonce = document.currentScript ? document.currentScript.nonce : "";
 
 /** Global settings; a page may change them: `arbor.navigation.preload = "viewport"`. */
 const settings = {
@@ -159,7 +161,11 @@ function go(url, how, scroll) {
         history[how == "push" ? "pushState" : "replaceState"]({}, "", shown);
       }
       shownUrl = withoutHash(location.href);
+      // scripts in the new shell run, as the parser runs a document's (streamed contents' do not,
+      // on a first load either); with the page's nonce, since its policy is the document's
+      const scripts = [...content.content.querySelectorAll("script")];
       fillOutlet(start, content, offset, $a.i);
+      scripts.forEach(activate);
       applyHead(head);
       markCurrent();
       pending(false, shown);
@@ -194,7 +200,11 @@ function remember() {
   history.replaceState(Object.assign({}, history.state, { arborScroll: [window.scrollX, window.scrollY] }), "");
 }
 
-/** Title and metas of the new page; metas the new page does not set are left as they are. */
+/**
+ * The new page's head: its title and metas; its stylesheets and scripts that the document does not
+ * have yet are added (scripts with the page's nonce, in order), so that a page's own script runs
+ * when the page is navigated to. Metas, links and scripts the new page does not have stay.
+ */
 function applyHead(head) {
   if (head.title != null) {
     document.title = head.title;
@@ -207,6 +217,39 @@ function applyHead(head) {
     }
     meta.setAttribute("content", content);
   });
+  const present = (name, url) => [].some.call(document.querySelectorAll("[" + name + "]"),
+    (element) => element.getAttribute(name) == url);
+  (head.link || []).forEach(([rel, href]) => {
+    if (!present("href", href)) {
+      const link = document.head.appendChild(document.createElement("link"));
+      link.rel = rel;
+      link.href = href;
+    }
+  });
+  (head.script || []).forEach(([type, src]) => {
+    if (!present("src", src)) {
+      const script = document.createElement("script");
+      script.nonce = nonce;
+      script.async = false; // in order, as in a document
+      if (type) {
+        script.type = type;
+      }
+      script.src = src;
+      document.head.appendChild(script);
+    }
+  });
+}
+
+/** Replaces an inert script (inserted from a template) with one that runs. */
+function activate(inert) {
+  const script = document.createElement("script");
+  for (const attribute of inert.attributes) {
+    script.setAttribute(attribute.name, attribute.value);
+  }
+  script.nonce = nonce;
+  script.async = false;
+  script.text = inert.text;
+  inert.replaceWith(script);
 }
 
 /** aria-current="page" on the links of [data-arbor-nav] elements that lead to the page shown. */

@@ -230,4 +230,29 @@ class NavigationBrowserTest {
         assertTrue(stateKept());
         assertEquals(1, documents.size());
     }
+
+    @Test
+    void islandsMountInNavigatedContentWithThePagesOwnScriptAndTheQueryCacheSurvives() {
+        load("/");
+        page.locator("#examples a[href='/posts']").click();
+        assertThat(page).hasURL(demo.url("/posts"));
+        assertThat(page.locator("#feed li.skeleton-item").first()).isVisible();
+        demo.sources.release("posts");
+        var feed = page.locator("#feed .feed");
+        assertThat(feed).hasAttribute("data-state", "ready");   // posts.js came with the navigation's head
+        assertThat(feed.locator("li.post")).hasCount(4);
+        String revision = feed.getAttribute("data-revision");
+        demo.sources.releaseAll();
+        assertThat(page.locator(".comments-island")).hasAttribute("data-state", "ready");
+
+        page.locator("[data-arbor-nav] a[href='/']").click();
+        assertThat(page).hasURL(demo.url("/"));
+        assertEquals(revision, String.valueOf(page.evaluate("() => arbor.getQueryData(['posts']).revision")),
+                "the query cache outlives the page that filled it");
+        page.goBack();
+        assertThat(page.locator("#feed .feed")).hasAttribute("data-state", "ready");
+        assertThat(page.locator("#feed .feed li.post")).hasCount(4);
+        assertTrue(stateKept());
+        assertEquals(1, documents.size());
+    }
 }

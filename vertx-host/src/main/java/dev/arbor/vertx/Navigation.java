@@ -29,7 +29,10 @@ final class Navigation {
     static final String PRELOAD = "Arbor-Preload";
     /** Response header: the identity of the layout whose outlet the stream replaces. */
     static final String OUTLET = "Arbor-Outlet";
-    /** Response header: the new head, as percent-encoded JSON {@code {"title":..,"meta":[[attr,key,content]..]}}. */
+    /**
+     * Response header: the new head, as percent-encoded JSON
+     * {@code {"title":..,"meta":[[attr,key,content]..],"link":[[rel,href]..],"script":[[type,src]..]}}.
+     */
     static final String HEAD = "Arbor-Head";
     /** Response header of a declined navigation (204): the client loads the document instead. */
     static final String RELOAD = "Arbor-Reload";
@@ -112,6 +115,8 @@ final class Navigation {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("title", head.title());
         json.put("meta", head.metaTags());
+        json.put("link", head.linkTags());
+        json.put("script", head.scriptTags());
         try {
             return URLEncoder.encode(mapper.writeValueAsString(json), StandardCharsets.UTF_8).replace("+", "%20");
         } catch (JsonProcessingException e) {
