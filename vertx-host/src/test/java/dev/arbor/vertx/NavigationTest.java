@@ -240,6 +240,29 @@ class NavigationTest {
         assertEquals(1, siteLoads.get());
     }
 
+    @Test
+    void theDeadlineHoldsForANavigation() {
+        PageTester.Response response = tester.request(reviews.deadline(java.time.Duration.ofSeconds(2)), "/products/tent")
+                .route("/products/:id").header("Arbor-Navigate", "site product=tent").send();
+        gates.release("page", "Reviews");
+        assertFalse(response.isEnded(), "two boundaries wait");
+        assertTrue(scheduler.delays().contains(java.time.Duration.ofSeconds(2)), "the page's deadline: " + scheduler.delays());
+        scheduler.fireAll();
+        assertTrue(response.isEnded(), "the deadline ended the stream");
+        assertTrue(gates.latest("late").isCancelled(), "and cancelled what was pending");
+        assertEquals("text/x-arbor-frames; charset=utf-8", response.header("Content-Type"));
+    }
+
+    @Test
+    void theNavigationHeadCarriesThePagesStylesheetsAndScripts() {
+        Page<Void> scripted = Page.of(req -> p("scripted"))
+                .head(Head.of("Scripted").withStylesheet("/page.css").withScript("/page.js")).in(site);
+        PageTester.Response response = navigate(scripted, "/scripted", "site");
+        JsonNode head = head(response);
+        assertEquals("[[\"stylesheet\",\"/page.css\"]]", head.get("link").toString());
+        assertEquals("[[\"\",\"/page.js\"]]", head.get("script").toString());
+    }
+
     private static JsonNode head(PageTester.Response response) {
         try {
             return new ObjectMapper().readTree(URLDecoder.decode(response.header("Arbor-Head"), StandardCharsets.UTF_8));
