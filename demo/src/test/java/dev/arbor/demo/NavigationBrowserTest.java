@@ -255,4 +255,22 @@ class NavigationBrowserTest {
         assertTrue(stateKept());
         assertEquals(1, documents.size());
     }
+
+    @Test
+    void notFoundShowsTheNotFoundPageWithTheUrlKeptAndAFailureLoadsTheErrorPage() {
+        demo.sources.releaseAll();
+        load("/");
+        page.evaluate("() => arbor.navigate('/no-such-page')");
+        assertThat(page.locator("#not-found")).isVisible();
+        assertThat(page).hasURL(demo.url("/no-such-page"));
+        assertThat(page).hasTitle("Not found · Trailhead");
+        assertTrue(stateKept(), "a 404 in the site's layout is a navigation like any other");
+        tab.expectErrorContaining("404");
+
+        page.evaluate("() => arbor.navigate('/broken')");   // fails before its shell: the 500 page
+        page.waitForCondition(() -> documents.size() == 2);
+        assertThat(page.locator("#digest")).isVisible();
+        assertThat(page).hasURL(demo.url("/broken"));
+        tab.expectErrorContaining("500");
+    }
 }

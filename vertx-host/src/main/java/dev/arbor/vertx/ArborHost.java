@@ -67,6 +67,15 @@ import java.util.regex.Pattern;
  * {@code Content-Security-Policy} header unless {@link Builder#contentSecurityPolicy(String)} is
  * given {@code null}.
  *
+ * <p><b>Client navigation.</b> Streamed pages load the navigation script (with the nonce, from the
+ * content-hashed URL {@link #installClientNavigation(Router)} serves), which turns same-origin link
+ * clicks into navigation requests: the same URL with an {@code Arbor-Navigate} header naming the
+ * {@linkplain Layout#key keyed layouts} the page shows. The host keeps the layouts both pages share
+ * (their loaders do not run) and streams the rest in the frame framing; a navigation that shares
+ * no layout is declined ({@code 204}, {@code Arbor-Reload: 1}) and the client loads the document.
+ * Preloads are navigations marked {@code Arbor-Preload: 1}. Every page response says
+ * {@code Vary: Arbor-Navigate}.
+ *
  * <p><b>Queries.</b> {@link PageRequest#queryClient()} is the request's own query cache for
  * server components to prefetch into and dehydrate from, with {@link #dehydrateOptions()};
  * {@link #queryEndpoint(QueryRegistry)} answers {@code arbor.refetch(key)} from the browser.
