@@ -273,4 +273,31 @@ class NavigationBrowserTest {
         assertThat(page).hasURL(demo.url("/broken"));
         tab.expectErrorContaining("500");
     }
+
+    private boolean requested(String path) {
+        return navigations.stream().anyMatch(request -> request.url().equals(demo.url(path)));
+    }
+
+    @Test
+    void preloadModesPerElementNoneRenderAndViewport() {
+        demo.sources.releaseAll();
+        page.setViewportSize(800, 300);
+        load("/products/alpine-tent");
+        page.evaluate("() => { arbor.navigation.preloadDelay = 0;"
+                + " document.querySelector('[data-arbor-nav] a[href=\"/streaming\"]').setAttribute('data-arbor-preload', 'none'); }");
+        page.locator(".topbar [data-arbor-nav] a[href='/streaming']").hover();
+        page.locator(".topbar [data-arbor-nav] a[href='/streaming']").focus();
+        page.locator(".topbar [data-arbor-nav] a[href='/products/alpine-tent']").hover(); // the page shown: nothing to preload
+        assertTrue(navigations.isEmpty(), "'none' preloads nothing: " + navigations);
+
+        // on elements of the layouts, which navigations keep; links are looked at when a page is shown
+        page.evaluate("() => { document.querySelector('[data-arbor-nav]').setAttribute('data-arbor-preload', 'render');"
+                + " document.querySelector('.sidebar').setAttribute('data-arbor-preload', 'viewport'); arbor.revalidate(); }");
+        page.waitForCondition(() -> requested("/"));
+        assertFalse(requested("/streaming"), "'none' on the link itself wins over its nav's 'render'");
+        assertFalse(requested("/products/ridge-jacket"), "the sidebar's last link is below the fold");
+        page.locator(".sidebar a[href='/products/ridge-jacket']").scrollIntoViewIfNeeded();
+        page.waitForCondition(() -> requested("/products/ridge-jacket"));
+        assertEquals("1", navigations.get(navigations.size() - 1).headers().get("arbor-preload"));
+    }
 }
