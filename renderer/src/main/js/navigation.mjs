@@ -400,8 +400,10 @@ function install() {
     }
     go(url, "pop", event.state && event.state.arborScroll);
   });
-  // the scroll position of the entry left by a full load or a reload
-  addEventListener("pagehide", remember);
+  // the browser's own restoration for a document load of this entry (a reload, a return from
+  // another site); ours while the page runs
+  addEventListener("pagehide", () => (history.scrollRestoration = "auto"));
+  addEventListener("pageshow", () => (history.scrollRestoration = "manual"));
   document.addEventListener("click", onClick);
   document.addEventListener("mouseover", onIntent);
   document.addEventListener("mouseout", onLeave);

@@ -300,4 +300,16 @@ class NavigationBrowserTest {
         page.waitForCondition(() -> requested("/products/ridge-jacket"));
         assertEquals("1", navigations.get(navigations.size() - 1).headers().get("arbor-preload"));
     }
+
+    @Test
+    void aReloadKeepsTheScrollPositionThatManualScrollRestorationWouldLose() {
+        demo.sources.releaseAll();
+        page.setViewportSize(800, 300);
+        load("/");
+        page.evaluate("() => window.scrollTo(0, 350)");
+        page.waitForCondition(() -> ((Number) page.evaluate("() => window.scrollY")).intValue() == 350);
+        page.reload();
+        page.waitForCondition(() -> ((Number) page.evaluate("() => window.scrollY")).intValue() == 350);
+        assertEquals(2, documents.size());
+    }
 }
