@@ -320,4 +320,22 @@ class NavigationBrowserTest {
         page.waitForCondition(() -> ((Number) page.evaluate("() => window.scrollY")).intValue() == 350);
         assertEquals(2, documents.size());
     }
+
+    @Test
+    void revalidateResetsAnErrorBoundaryOnceItsSourceRecovers() {
+        demo.sources.fail("shipping", new IllegalStateException("Shipping rates are down"));
+        demo.sources.release("inventory");
+        demo.sources.release("ratings");
+        load("/errors");
+        var shippingCard = page.locator(".card").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText("Shipping options"));
+        assertThat(shippingCard.locator(".error-panel")).isVisible();
+
+        demo.sources.release("shipping");              // the source recovers
+        page.evaluate("() => arbor.revalidate()");      // as Next's error.tsx reset()
+        assertThat(page.locator("#shipping")).isVisible();
+        assertThat(shippingCard.locator(".error-panel")).hasCount(0);
+        assertTrue(stateKept());
+        assertEquals(1, documents.size());
+    }
 }
