@@ -34,6 +34,8 @@ import java.util.regex.Pattern;
  * @param noScriptRedirect whether a streamed page sends browsers without JavaScript to its
  *     complete document
  * @param dehydrateOptions how queries reach the client
+ * @param csrf the CSRF protection of actions and forms
+ * @param maxFormSize the largest form body an action reads, in bytes
  */
 record HostConfig(
         Renderer renderer,
@@ -46,7 +48,9 @@ record HostConfig(
         ArborHost.ErrorPage errorPage,
         boolean clientRuntimeInHead,
         boolean noScriptRedirect,
-        DehydrateOptions dehydrateOptions) {
+        DehydrateOptions dehydrateOptions,
+        Csrf csrf,
+        long maxFormSize) {
 
     /** Thread-safe; one for every host is as good as one each. */
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -65,6 +69,9 @@ record HostConfig(
 
     /** @return whether the request asked for the complete document, or comes from a crawler */
     boolean wantsCompleteDocument(PageRequest request) {
+        if (request.wantsCompleteDocument()) {
+            return true; // a form re-rendered for a browser without JavaScript
+        }
         if ("document".equalsIgnoreCase(request.header(ArborHost.RENDER_PARAMETER))) {
             return true;
         }

@@ -55,6 +55,11 @@ final class PageExchange implements ResponseSink.Exchange {
         this.deadline = page.deadline() != null ? page.deadline() : host.deadline();
     }
 
+    /** @return the request the page is served for, to give it a submission before {@link #start()} */
+    PageRequest request() {
+        return request;
+    }
+
     void start() {
         response.onGone(this::clientGone);
 
@@ -113,7 +118,10 @@ final class PageExchange implements ResponseSink.Exchange {
             for (int i = chain.size() - 1; i >= 0; i--) {
                 content = chain.get(i).view.render(request, values[i], content);
             }
-            root = host.document(head, content, request.nonce(), complete ? null : request.completeDocumentUri());
+            // A form's answer (a POST) cannot be loaded again by a refresh: no no-script redirect.
+            boolean refreshable = response.method() == HttpMethod.GET || response.method() == HttpMethod.HEAD;
+            root = host.document(head, content, request.nonce(),
+                    complete || !refreshable ? null : request.completeDocumentUri());
         } catch (Throwable t) {
             failBeforeShell(t);
             return;
