@@ -39,6 +39,9 @@ final class FormParser {
         }
     }
 
+    private static final java.util.regex.Pattern BOUNDARY = java.util.regex.Pattern.compile(
+            ";\\s*boundary=\"?([^\";\\s]+)\"?", java.util.regex.Pattern.CASE_INSENSITIVE);
+
     private FormParser() {
     }
 
@@ -118,6 +121,15 @@ final class FormParser {
             return urlencoded(body);
         }
         if (type.startsWith("multipart/form-data")) {
+            java.util.regex.Matcher boundary = BOUNDARY.matcher(contentType);
+            if (!boundary.find()) {
+                throw new Refused(400, "A multipart form without its boundary");
+            }
+            // Netty's decoder drops a part cut short without a word: a form must end with its close-delimiter.
+            String end = "--" + boundary.group(1) + "--";
+            if (!new String(body, StandardCharsets.ISO_8859_1).contains(end)) {
+                throw new Refused(400, "A multipart form cut short");
+            }
             return multipart(contentType, body);
         }
         throw new Refused(415, "A form is application/x-www-form-urlencoded or multipart/form-data");
