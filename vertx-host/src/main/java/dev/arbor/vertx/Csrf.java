@@ -58,6 +58,11 @@ final class Csrf {
         this.secureCookie = secureCookie;
     }
 
+    /** Lets a test see the warning again. */
+    static void forgetWarning() {
+        WARNED.set(false);
+    }
+
     boolean enabled() {
         return enabled;
     }

@@ -495,4 +495,41 @@ class ActionTest {
         assertNotNull(app.server);
         assertNothingLogged();
     }
+
+    @Test
+    void withoutASecretTheHostWarnsOnceAndLoudly(Vertx vertx) {
+        Csrf.forgetWarning();
+        Renderer renderer = Renderer.builder().scheduler(new ManualScheduler()).build();
+        ArborHost.builder(renderer).build();
+        ArborHost.builder(renderer).build();
+        ArborHost.builder(renderer).csrfSecret(SECRET).build();
+
+        List<String> warnings = logs.records.stream().map(r -> r.getMessage()).collect(Collectors.toList());
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).startsWith("ARBOR CSRF: no csrfSecret configured"), warnings.get(0));
+        logs.records.clear();
+    }
+
+    @Test
+    void behindTlsTheCookieIsHostPrefixedAndSecureAndTheOriginHttps(Vertx vertx) throws IOException {
+        try (App tls = new App(vertx, Mode.PRODUCTION, b -> b.csrfSecret(SECRET).secureCookies(true))) {
+            String page = raw(tls.port(), "GET /products/tent HTTP/1.1\r\nHost: shop.example\r\nConnection: close\r\n\r\n");
+            Matcher cookie = Pattern.compile("(?i)set-cookie: (__Host-arbor-csrf=([^;\\r\\n]+)[^\\r\\n]*)").matcher(page);
+            assertTrue(cookie.find(), page);
+            assertTrue(cookie.group(1).endsWith("; Path=/; HttpOnly; SameSite=Lax; Secure"), cookie.group(1));
+            String token = cookie.group(2);
+            String body = form("_csrf", token, "author", "A", "text", "Secure");
+
+            String plainOrigin = raw(tls.port(), post("/products/tent/reviews", "__Host-arbor-csrf=" + token,
+                    "application/x-www-form-urlencoded", body, "Origin", "http://localhost"));
+            String plainCookie = raw(tls.port(), post("/products/tent/reviews", "arbor-csrf=" + token,
+                    "application/x-www-form-urlencoded", body));
+            String accepted = raw(tls.port(), post("/products/tent/reviews", "__Host-arbor-csrf=" + token,
+                    "application/x-www-form-urlencoded", body, "Origin", "https://localhost"));
+
+            assertTrue(plainOrigin.startsWith("HTTP/1.1 403 "), plainOrigin);
+            assertTrue(plainCookie.startsWith("HTTP/1.1 403 "), "an unprefixed cookie is not enough: " + plainCookie);
+            assertTrue(accepted.startsWith("HTTP/1.1 303 "), accepted);
+        }
+    }
 }
