@@ -335,6 +335,17 @@ class ActionTest {
     }
 
     @Test
+    void aScriptMaySendTheTokenAsAHeader() throws IOException {
+        Token token = token(app.port(), "/products/tent");
+        String answer = raw(app.port(), post("/products/tent/reviews", token.cookie(),
+                "application/x-www-form-urlencoded", form("author", "Ada", "text", "By script"),
+                "X-Arbor-CSRF", token.field(), "Sec-Fetch-Site", "same-origin"));
+
+        assertTrue(answer.startsWith("HTTP/1.1 303 "), answer);
+        assertEquals(1, app.reviews.size());
+    }
+
+    @Test
     void aTokenMadeUpByTheClientIsRefused() throws IOException {
         String forged = "AAAAAAAAAAAAAAAAAAAAAAAA.BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB";
         String answer = raw(app.port(), post("/products/tent/reviews", "arbor-csrf=" + forged,
