@@ -28,7 +28,7 @@ public final class PageRequest {
     private volatile Submission submission = Submission.none();
     private volatile boolean completeDocument;
     private String csrfToken;
-    private boolean csrfCookieSet;
+    private boolean csrfUsed;
 
     PageRequest(Transport context, String nonce, HostConfig host) {
         this.context = context;
@@ -123,10 +123,13 @@ public final class PageRequest {
         return status == 0 ? defaultStatus : status;
     }
 
-    /** @return the Cache-Control page code set, or {@code no-store} (always, once a CSRF cookie is set) */
+    /**
+     * @return the Cache-Control page code set, or {@code no-store}; always {@code no-store} for a
+     *     page that holds a CSRF token, which is one user's and must not reach another from a cache
+     */
     synchronized String cacheControlOrNoStore() {
         String value = cacheControl;
-        return value == null || csrfCookieSet ? "no-store" : value;
+        return value == null || csrfUsed ? "no-store" : value;
     }
 
     /**
@@ -153,8 +156,8 @@ public final class PageRequest {
 
     /**
      * The CSRF token to put in a form ({@link Forms#form} does): the one of the request's cookie
-     * when it carries a valid one, else a fresh one, whose cookie this response then sets (and is
-     * {@code no-store}). Call it before the shell is sent (in a loader or a view); after the shell
+     * when it carries a valid one, else a fresh one, whose cookie this response then sets. The page
+     * is then {@code no-store}, whatever {@link #cacheControl} says: the token is this user's. Call it before the shell is sent (in a loader or a view); after the shell
      * it works only when the request brought a valid cookie.
      *
      * @return the token, or {@code null} when the host's CSRF protection is off
@@ -173,9 +176,9 @@ public final class PageRequest {
                 checkHeadNotSent("CSRF cookie");
                 csrfToken = csrf.newToken();
                 context.headers().add("Set-Cookie", csrf.setCookie(context, csrfToken));
-                csrfCookieSet = true;
             }
         }
+        csrfUsed = true;
         return csrfToken;
     }
 

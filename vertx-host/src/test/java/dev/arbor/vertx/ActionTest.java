@@ -52,6 +52,8 @@ class ActionTest {
         final List<String> reviews = new CopyOnWriteArrayList<>();
         final List<String> reported = new CopyOnWriteArrayList<>();
         final List<ActionResult> results = new CopyOnWriteArrayList<>();
+        final CompletableFuture<Void> slowAction = new CompletableFuture<>();
+        final CompletableFuture<ActionResult> slowResult = new CompletableFuture<>();
         final HttpServer server;
 
         App(Vertx vertx, Mode mode, Consumer<ArborHost.Builder> config) {
@@ -99,6 +101,14 @@ class ActionTest {
             host.mount(router, "/products/:id", page);
             host.action(router, "/products/:id/reviews", page, add);
             host.mount(router, "/same/:id", page, add);
+            host.mount(router, "/cached-form", Page.of(req -> {
+                req.cacheControl("public, max-age=60");
+                return Forms.form(req, "/same/x");
+            }));
+            host.action(router, "/slow", page, req -> {
+                slowAction.complete(null);
+                return slowResult;
+            });
             router.route().handler(host.notFoundHandler());
             server = StreamingResponse.join(vertx.createHttpServer().requestHandler(router).listen(0)
                     .toCompletionStage().toCompletableFuture());
@@ -542,5 +552,30 @@ class ActionTest {
             assertTrue(plainCookie.startsWith("HTTP/1.1 403 "), "an unprefixed cookie is not enough: " + plainCookie);
             assertTrue(accepted.startsWith("HTTP/1.1 303 "), accepted);
         }
+    }
+
+    @Test
+    void aPageWithAFormIsNeverCachedEvenWhenItAsksToBe() throws IOException {
+        Token token = token(app.port(), "/products/tent");
+        String page = raw(app.port(), "GET /cached-form HTTP/1.1\r\nHost: localhost\r\nCookie: " + token.cookie()
+                + "\r\nConnection: close\r\n\r\n");
+
+        assertTrue(page.contains("value=\"" + token.field() + "\""), page);
+        assertTrue(page.contains("cache-control: no-store"), "one user's token in a shared cache: " + page);
+    }
+
+    @Test
+    void aClientThatLeavesWhileTheActionRunsIsNoErrorAndTheMutationStillEnds() throws Exception {
+        Token token = token(app.port(), "/products/tent");
+        byte[] request = post("/slow", token.cookie(), "application/x-www-form-urlencoded",
+                form("_csrf", token.field(), "text", "slow")).getBytes(StandardCharsets.UTF_8);
+        try (Socket socket = new Socket("localhost", app.port())) {
+            socket.getOutputStream().write(request);
+            app.slowAction.get(StreamingResponse.TIMEOUT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        } // gone before the answer
+        app.slowResult.complete(ActionResult.redirect("/done"));
+
+        assertNothingLogged();
+        assertEquals(List.of(), app.reported);
     }
 }
