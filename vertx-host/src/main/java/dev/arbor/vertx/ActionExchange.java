@@ -23,8 +23,24 @@ import java.util.concurrent.Executor;
 final class ActionExchange {
     private static final System.Logger LOG = System.getLogger(ArborHost.class.getName());
 
+    /**
+     * Where an action's form comes from: a server reads the request's body
+     * ({@link FormParser#read}); a test may hand a form over as it is.
+     */
+    interface FormSource {
+        /**
+         * @param limit the largest body to accept, in bytes
+         * @param done gets the form or why it was refused, once, on any thread
+         */
+        void read(long limit, java.util.function.BiConsumer<FormData, FormParser.Refused> done);
+
+        /** The body was refused before it was all read: drop the connection rather than read the rest. */
+        default void abandon() {
+        }
+    }
+
     private final HostConfig host;
-    private final RoutingContext context;
+    private final FormSource source;
     private final Transport transport;
     private final Page<?> page;
     private final Action action;
@@ -32,10 +48,28 @@ final class ActionExchange {
     private boolean gone;
     private boolean answered;
 
-    ActionExchange(HostConfig host, RoutingContext context, Page<?> page, Action action) {
+    /** An action served by Vert.x Web: the request's body, read by the host. */
+    static ActionExchange of(HostConfig host, RoutingContext context, Page<?> page, Action action) {
+        FormSource body = new FormSource() {
+            @Override
+            public void read(long limit, java.util.function.BiConsumer<FormData, FormParser.Refused> done) {
+                FormParser.read(context, limit, done);
+            }
+
+            @Override
+            public void abandon() {
+                if (!context.request().isEnded()) {
+                    context.request().connection().close(); // the rest of the body is not read
+                }
+            }
+        };
+        return new ActionExchange(host, new VertxTransport(context), body, page, action);
+    }
+
+    ActionExchange(HostConfig host, Transport transport, FormSource source, Page<?> page, Action action) {
         this.host = host;
-        this.context = context;
-        this.transport = new VertxTransport(context);
+        this.source = source;
+        this.transport = transport;
         this.page = page;
         this.action = action;
         this.executor = transport.executor();
@@ -43,7 +77,7 @@ final class ActionExchange {
 
     void start() {
         transport.onGone(() -> gone = true);
-        HttpMethod method = context.request().method();
+        HttpMethod method = transport.method();
         if (method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS) {
             transport.headers().set("Allow", "POST");
             refuse(405, "This address takes a form (POST)");
@@ -57,7 +91,7 @@ final class ActionExchange {
                 return;
             }
         }
-        FormParser.read(context, host.maxFormSize(), (form, refused) -> executor.execute(() -> {
+        source.read(host.maxFormSize(), (form, refused) -> executor.execute(() -> {
             if (refused != null) {
                 if (refused.status == 413) {
                     transport.headers().set(HttpHeaders.CONNECTION, "close");
@@ -193,8 +227,8 @@ final class ActionExchange {
         }
         answered = true;
         plain(status, text);
-        if (status == 413 && !context.request().isEnded()) {
-            context.request().connection().close(); // the rest of the body is not read
+        if (status == 413) {
+            source.abandon();
         }
     }
 

@@ -272,7 +272,7 @@ public final class ArborHost {
         Objects.requireNonNull(action, "action");
         return context -> {
             checkQuery(context);
-            new ActionExchange(config, context, page, action).start();
+            ActionExchange.of(config, context, page, action).start();
         };
     }
 
