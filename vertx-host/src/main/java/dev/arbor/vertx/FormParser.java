@@ -74,6 +74,9 @@ final class FormParser {
             finish(type, Buffer.buffer(), limit, done);
             return;
         }
+        if ("100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
+            context.response().writeContinue(); // curl waits for it before sending a larger body
+        }
         Buffer body = Buffer.buffer();
         boolean[] over = {false};
         request.handler(chunk -> {

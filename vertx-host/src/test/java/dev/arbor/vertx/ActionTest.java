@@ -578,4 +578,27 @@ class ActionTest {
         assertNothingLogged();
         assertEquals(List.of(), app.reported);
     }
+
+    @Test
+    void aClientThatExpects100ContinueGetsItThenTheAnswer() throws IOException {
+        Token token = token(app.port(), "/products/tent");
+        byte[] body = form("_csrf", token.field(), "author", "Curl", "text", "Sent after 100").getBytes(StandardCharsets.UTF_8);
+        try (Socket socket = new Socket("localhost", app.port())) {
+            socket.setSoTimeout((int) StreamingResponse.TIMEOUT_SECONDS * 1000);
+            socket.getOutputStream().write(("POST /products/tent/reviews HTTP/1.1\r\nHost: localhost\r\nCookie: "
+                    + token.cookie() + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: "
+                    + body.length + "\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            StringBuilder interim = new StringBuilder();
+            while (!interim.toString().endsWith("\r\n\r\n")) {
+                interim.append((char) socket.getInputStream().read());
+            }
+            assertTrue(interim.toString().startsWith("HTTP/1.1 100 Continue"), interim.toString());
+            socket.getOutputStream().write(body);
+            socket.shutdownOutput();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 303 "), answer);
+        }
+        assertEquals(1, app.reviews.size());
+    }
 }
