@@ -601,4 +601,17 @@ class ActionTest {
         }
         assertEquals(1, app.reviews.size());
     }
+
+    @Test
+    void aBrokenChunkedBodyIsAnsweredOrClosedNeverLeftHanging() throws IOException {
+        Token token = token(app.port(), "/products/tent");
+        String answer = raw(app.port(), "POST /products/tent/reviews HTTP/1.1\r\nHost: localhost\r\nCookie: "
+                + token.cookie() + "\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\nZZ-not-a-size\r\nabc\r\n0\r\n\r\n");
+
+        // raw() returns when the server answers and closes, or closes without an answer; a hang times out
+        assertTrue(answer.isEmpty() || answer.startsWith("HTTP/1.1 400 "), answer);
+        assertTrue(app.results.isEmpty());
+        assertNothingLogged();
+    }
 }
