@@ -35,6 +35,8 @@ import java.util.regex.Pattern;
  *     complete document
  * @param dehydrateOptions how queries reach the client
  * @param clientNavigation whether streamed pages load the navigation script
+ * @param csrf the CSRF protection of actions and forms
+ * @param maxFormSize the largest form body an action reads, in bytes
  */
 record HostConfig(
         Renderer renderer,
@@ -48,7 +50,9 @@ record HostConfig(
         boolean clientRuntimeInHead,
         boolean noScriptRedirect,
         DehydrateOptions dehydrateOptions,
-        boolean clientNavigation) {
+        boolean clientNavigation,
+        Csrf csrf,
+        long maxFormSize) {
 
     /** Thread-safe; one for every host is as good as one each. */
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -67,6 +71,9 @@ record HostConfig(
 
     /** @return whether the request asked for the complete document, or comes from a crawler */
     boolean wantsCompleteDocument(PageRequest request) {
+        if (request.wantsCompleteDocument()) {
+            return true; // a form re-rendered for a browser without JavaScript
+        }
         if ("document".equalsIgnoreCase(request.header(ArborHost.RENDER_PARAMETER))) {
             return true;
         }

@@ -76,6 +76,11 @@ final class PageExchange implements ResponseSink.Exchange {
         return exchange;
     }
 
+    /** @return the request the page is served for, to give it a submission before {@link #start()} */
+    PageRequest request() {
+        return request;
+    }
+
     void start() {
         response.onGone(this::clientGone);
 
@@ -162,7 +167,10 @@ final class PageExchange implements ResponseSink.Exchange {
                 headHeader = Navigation.headHeader(head, renderer().objectMapper());
                 root = content;
             } else {
-                root = host.document(head, content, request.nonce(), complete ? null : request.completeDocumentUri());
+                // A form's answer (a POST) cannot be loaded again by a refresh: no no-script redirect.
+                boolean refreshable = response.method() == HttpMethod.GET || response.method() == HttpMethod.HEAD;
+                root = host.document(head, content, request.nonce(),
+                        complete || !refreshable ? null : request.completeDocumentUri());
             }
         } catch (Throwable t) {
             failBeforeShell(t);
