@@ -7,6 +7,8 @@
 
 /** @param {!Array<?>} list */
 var $a = function (list) {};
+/** applyInstructions(list, contents), for the navigation script */
+$a.i = function (list, contents) {};
 
 var arbor = {};
 arbor.endpoint;
@@ -17,6 +19,26 @@ arbor.setQueryData = function (key, data) {};
 arbor.subscribe = function (key, listener) {};
 arbor.refetch = function (key) {};
 arbor.island = function (name, mount) {};
+arbor.navigate = function (url, options) {};
+arbor.preload = function (url) {};
+arbor.revalidate = function () {};
+/** Navigation settings: {preload, preloadDelay, preloadStaleTime} */
+arbor.navigation;
+arbor.navigation.preload;
+arbor.navigation.preloadDelay;
+arbor.navigation.preloadStaleTime;
+/** Navigation options: {replace} */
+var NavigateOptions = {};
+NavigateOptions.replace;
+/** The head of a navigation (the Arbor-Head header) */
+var NavigationHead = {};
+NavigationHead.title;
+NavigationHead.meta;
+NavigationHead.link;
+NavigationHead.script;
+/** history.state of an entry the runtime made */
+var NavigationState = {};
+NavigationState.arborScroll;
 
 /** A dehydrated state, as TanStack Query's dehydrate writes it and the refetch endpoint answers. */
 var DehydratedState = {};

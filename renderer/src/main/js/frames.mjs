@@ -3,9 +3,8 @@
  * `<type><length>:<payload>`, the length in UTF-16 code units (a JavaScript string's length).
  * `h` frames carry contents, `i` frames instruction lists, applied with the same code as `$a`.
  *
- * Not in the shipped runtime yet: navigation (which fetches such responses) will import it.
+ * Navigation (navigation.mjs) reads its responses with it.
  */
-import { applyInstructions } from "./instructions.mjs";
 
 /**
  * Makes a reader that cuts text arriving in pieces (a stream decoded as it comes) into frames.
@@ -52,14 +51,17 @@ export function frameReader(onFrame) {
  * The first content (the page's outlet, for a navigation) is handed to the caller.
  *
  * @param onOutlet called with the first content, a <template> element
+ * @param apply applies an instruction list with its contents: the runtime's applyInstructions
+ *     (instructions.mjs), which the navigation script reaches as `$a.i`, so that one copy of it,
+ *     with one query cache and one set of islands, serves the first load and every navigation
  * @return function(type, payload), for frameReader
  */
-export function frameApplier(onOutlet) {
+export function frameApplier(onOutlet, apply) {
   const contents = [];
   let outletSeen = false;
   return (type, payload) => {
     if (type == "i") {
-      applyInstructions(JSON.parse(payload), contents);
+      apply(JSON.parse(payload), contents);
       return;
     }
     const template = document.createElement("template");

@@ -35,6 +35,9 @@ function install() {
     return; // a second copy (two responses in one page): the first one's state stays
   }
   window.$a = applyScript;
+  // for the navigation script (navigation.mjs), compiled apart: it applies what it fetches with
+  // this copy of the code, so that the query cache, deferred values and islands are one
+  applyScript.i = applyInstructions;
   window.arbor = arbor;
   // the server writes the runtime at the end of a shell with regions waiting: an empty list marks
   // them busy, telling assistive technology now rather than when the first content arrives

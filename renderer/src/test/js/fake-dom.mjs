@@ -252,6 +252,10 @@ class Document extends Node {
     return new Element(name.toLowerCase(), this);
   }
 
+  createComment(data) {
+    return new Comment(data, this);
+  }
+
   createTreeWalker(root, whatToShow) {
     // whatToShow is a bit mask by node type: bit (nodeType - 1)
     const nodes = [...root.descendants()].filter((n) => whatToShow & (1 << (n.nodeType - 1)));

@@ -3,6 +3,7 @@
 import assert from "node:assert/strict";
 import test from "node:test";
 import { frameApplier, frameReader } from "../../main/js/frames.mjs";
+import { applyInstructions } from "../../main/js/instructions.mjs";
 import { documentWith, install } from "./fake-dom.mjs";
 
 /** Reads a response handed over in the given pieces; returns its frames as [type, payload]. */
@@ -58,7 +59,7 @@ test("frames apply with the code $a uses: the outlet first, then contents swappe
   const doc = documentWith("<main></main>");
   install(doc);
   const main = doc.body.querySelector("main");
-  const reader = frameReader(frameApplier((outlet) => main.appendChild(outlet.content)));
+  const reader = frameReader(frameApplier((outlet) => main.appendChild(outlet.content), applyInstructions));
   reader.push(frame("h", "<h1>Orders</h1><ul><!--$0--><li>…</li><!--/$--></ul>"));
   assert.equal(main.innerHTML, "<h1>Orders</h1><ul><!--$0--><li>…</li><!--/$--></ul>");
   reader.push(frame("h", "<li>1</li><li>2</li>"));

@@ -34,7 +34,13 @@ public final class DemoApp {
      * @return the host: the site's head, its not-found and error pages
      */
     public static ArborHost host(Renderer renderer) {
-        return ArborHost.builder(renderer)
+        ArborHost.Builder builder = ArborHost.builder(renderer);
+        // Every instance behind a load balancer signs forms with the same key, from the environment.
+        String secret = System.getenv("ARBOR_CSRF_SECRET");
+        if (secret != null && !secret.isBlank()) {
+            builder.csrfSecret(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return builder
                 .head(Head.of("Trailhead")
                         .withMeta("theme-color", "#0f766e")
                         .withStylesheet(ASSETS.url("app.css"))          // /assets/app.<hash>.css, cached for a year
@@ -59,6 +65,20 @@ public final class DemoApp {
      */
     public static Router router(Vertx vertx, ArborHost host, Sources sources, ForumQueries queries,
             PrometheusMeterRegistry metrics) {
+        return router(vertx, host, sources, queries, new Store.ReviewBook(), metrics);
+    }
+
+    /**
+     * @param vertx the Vert.x instance
+     * @param host the host
+     * @param sources where the pages' data comes from
+     * @param queries the forum's queries, from {@link ForumQueries#of(Sources)}
+     * @param reviews the reviews customers post, shared by every server instance
+     * @param metrics the registry behind {@code /metrics}, which the renderer records into
+     * @return the router of one server instance
+     */
+    public static Router router(Vertx vertx, ArborHost host, Sources sources, ForumQueries queries,
+            Store.ReviewBook reviews, PrometheusMeterRegistry metrics) {
         Router router = Router.router(vertx);
         // Prometheus scrapes Arbor's meters (time to shell, open streams, boundaries, errors) here.
         router.get("/metrics").handler(context -> context.response()
@@ -66,7 +86,8 @@ public final class DemoApp {
                 .putHeader("Cache-Control", "no-store")
                 .end(metrics.scrape()));
         ASSETS.mount(router);
-        router.route(ArborHost.QUERY_ENDPOINT).handler(host.queryEndpoint(queries.registry()));
+        var reviewQuery = ProductPages.reviewsQuery(reviews);
+        router.route(ArborHost.QUERY_ENDPOINT).handler(host.queryEndpoint(queries.registry().register(reviewQuery)));
         host.mount(router, "/", IndexPage.page());
         host.mount(router, "/streaming", StreamingPage.page(sources));
         host.mount(router, "/nested", NestedPage.page(sources));
@@ -74,7 +95,8 @@ public final class DemoApp {
         host.mount(router, "/shell", ShellPage.page(sources));
         host.mount(router, "/client-data", ClientDataPage.page(sources));
         host.mount(router, "/posts", PostsPage.page(sources, queries));
-        host.mount(router, "/products/:id", ProductPages.product(sources));
+        // GET shows the product; POST adds a review (303 back, or 422 with the form's errors)
+        host.mount(router, "/products/:id", ProductPages.product(sources, reviews), ProductPages.addReview(reviews));
         host.mount(router, "/old-dashboard", SimplePages.oldDashboard());
         host.mount(router, "/broken", SimplePages.broken());
         router.route().handler(host.notFoundHandler());

@@ -33,8 +33,9 @@ public final class DemoMain {
         Sources sources = new TimerSources(vertx);
 
         ForumQueries queries = ForumQueries.of(sources);
+        Store.ReviewBook reviews = new Store.ReviewBook(); // one for every instance: thread-safe
 
-        ArborServer.deploy(vertx, ArborServer.options(port), v -> DemoApp.router(v, host, sources, queries, metrics), instances)
+        ArborServer.deploy(vertx, ArborServer.options(port), v -> DemoApp.router(v, host, sources, queries, reviews, metrics), instances)
                 .onSuccess(id -> System.out.println("Arbor demo: http://localhost:" + port + "/  ("
                         + instances + " instances, " + mode.name().toLowerCase() + " mode)"))
                 .onFailure(error -> {

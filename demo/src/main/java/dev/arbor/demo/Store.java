@@ -1,7 +1,10 @@
 package dev.arbor.demo;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** The demo's embedded data: a small outdoor-gear shop. No external service. */
 public final class Store {
@@ -112,6 +115,32 @@ public final class Store {
                 new Review("Sam R.", 5, name, "Exactly as described, and it arrived in two days."),
                 new Review("Noor A.", 4, name, "Great build quality; the colour is darker than in the photos."));
         return all;
+    }
+
+    /**
+     * The reviews customers post: safe to share between every server instance (event loops add and
+     * read at the same time). Newest first, then the catalog's own reviews.
+     */
+    public static final class ReviewBook {
+        private final ConcurrentHashMap<String, CopyOnWriteArrayList<Review>> posted = new ConcurrentHashMap<>();
+
+        /**
+         * @param product a product's id
+         * @param review the review to add, shown first
+         */
+        public void add(String product, Review review) {
+            posted.computeIfAbsent(product, id -> new CopyOnWriteArrayList<>()).add(0, review);
+        }
+
+        /**
+         * @param product a product's id
+         * @return its reviews, the posted ones first (a snapshot)
+         */
+        public List<Review> reviewsOf(String product) {
+            List<Review> all = new ArrayList<>(posted.getOrDefault(product, new CopyOnWriteArrayList<>()));
+            all.addAll(Store.reviewsOf(product));
+            return List.copyOf(all);
+        }
     }
 
     /** @return units in stock per warehouse */

@@ -27,23 +27,41 @@ public final class Ui {
     private Ui() {
     }
 
-    /** The frame of every page: top bar, content, footer. */
-    public static final Layout<Void> SITE = Layout.of((request, outlet) -> frame(outlet));
+    /**
+     * The frame of every page: top bar, content, footer. Keyed, so that client navigation keeps it
+     * and streams only the page: its nav is marked {@code data-arbor-nav}, so that the runtime
+     * moves {@code aria-current} to the link of the page shown.
+     */
+    public static final Layout<Void> SITE = Layout.of((request, outlet) -> frame(request.path(), outlet)).key("site");
 
     /**
      * @param content the page's content
      * @return the site's frame around it
      */
     public static DivTag frame(DomContent content) {
+        return frame(null, content);
+    }
+
+    /**
+     * @param path the path of the page shown, whose nav link is {@code aria-current}; may be null
+     * @param content the page's content
+     * @return the site's frame around it
+     */
+    public static DivTag frame(String path, DomContent content) {
         return div(
             header(div(
                     a(span("▲").withClass("logo"), span("Trailhead")).withClass("brand").withHref("/"),
-                    nav(a("Dashboard").withHref("/streaming"), a("Products").withHref("/products/alpine-tent"),
-                            a("Examples").withHref("/"))).withClass("topbar-inner")).withClass("topbar"),
+                    nav(navLink("Dashboard", "/streaming", path), navLink("Products", "/products/alpine-tent", path),
+                            navLink("Examples", "/", path)).attr("data-arbor-nav", "").attr("aria-label", "Main"))
+                    .withClass("topbar-inner")).withClass("topbar"),
             main(content).withClass("container"),
             footer(p("Trailhead is a demo of Arbor: streaming server components for Java, served by Vert.x."))
                     .withClass("footer"))
             .withClass("app");
+    }
+
+    private static DomContent navLink(String text, String href, String path) {
+        return a(text).withHref(href).condAttr(href.equals(path), "aria-current", "page");
     }
 
     /**

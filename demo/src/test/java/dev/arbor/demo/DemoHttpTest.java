@@ -105,7 +105,7 @@ class DemoHttpTest {
         assertTrue(body.contains("\"queryKey\":[\"stats\"]"), "the stats' error is sent");
         assertFalse(body.contains("analytics-db-7"), "the error is redacted");
         Document doc = Jsoup.parse(body);
-        String script = doc.select("script[src]").attr("src");
+        String script = doc.select("body script[src]").attr("src"); // the head has the navigation script
         assertEquals(DemoApp.ASSETS.url("posts.js"), script);
         assertTrue(script.matches("/assets/posts\\.[0-9a-f]{10}\\.js"), script);
         Response js = get(script);

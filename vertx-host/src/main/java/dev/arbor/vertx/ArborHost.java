@@ -67,6 +67,15 @@ import java.util.regex.Pattern;
  * {@code Content-Security-Policy} header unless {@link Builder#contentSecurityPolicy(String)} is
  * given {@code null}.
  *
+ * <p><b>Client navigation.</b> Streamed pages load the navigation script (with the nonce, from the
+ * content-hashed URL {@link #installClientNavigation(Router)} serves), which turns same-origin link
+ * clicks into navigation requests: the same URL with an {@code Arbor-Navigate} header naming the
+ * {@linkplain Layout#key keyed layouts} the page shows. The host keeps the layouts both pages share
+ * (their loaders do not run) and streams the rest in the frame framing; a navigation that shares
+ * no layout is declined ({@code 204}, {@code Arbor-Reload: 1}) and the client loads the document.
+ * Preloads are navigations marked {@code Arbor-Preload: 1}. Every page response says
+ * {@code Vary: Arbor-Navigate}.
+ *
  * <p><b>Queries.</b> {@link PageRequest#queryClient()} is the request's own query cache for
  * server components to prefetch into and dehydrate from, with {@link #dehydrateOptions()};
  * {@link #queryEndpoint(QueryRegistry)} answers {@code arbor.refetch(key)} from the browser.
@@ -115,6 +124,9 @@ public final class ArborHost {
     }
 
     private final HostConfig config;
+    /** The routers that serve the navigation script already. */
+    private final java.util.Set<Router> navigationRouters =
+            java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
 
     private ArborHost(Builder b) {
         Renderer renderer = b.renderer;
@@ -135,7 +147,10 @@ public final class ArborHost {
                 b.noScriptRedirect,
                 DehydrateOptions.defaults()
                         .shouldRedactErrors(error -> production)
-                        .errorDigest(error -> renderer.report(error).digest()));
+                        .errorDigest(error -> renderer.report(error).digest()),
+                b.clientNavigation,
+                new Csrf(b.csrf, b.csrfSecret, b.trustedOrigins, b.secureCookies),
+                b.maxFormSize);
     }
 
     /** @return the host's settings, for {@link PageTester} */
@@ -201,7 +216,80 @@ public final class ArborHost {
         Objects.requireNonNull(router, "router");
         Objects.requireNonNull(path, "path");
         installErrorHandlers(router);
+        if (config.clientNavigation()) {
+            installClientNavigation(router);
+        }
         return router.route(path).method(HttpMethod.GET).method(HttpMethod.HEAD).handler(handler(page));
+    }
+
+    /**
+     * Serves {@code page} for GET and HEAD and runs {@code action} for POST on {@code path}: a
+     * form on the page posts to its own address. See {@link #actionHandler(Page, Action)}.
+     *
+     * @param router the router
+     * @param path the path, with Vert.x Web's {@code :param} placeholders
+     * @param page the page, rendered again with {@code 422} when the action finds the form invalid
+     * @param action the action
+     * @return Vert.x Web's route of the action, to configure further ({@code .method(HttpMethod.PUT)})
+     */
+    public io.vertx.ext.web.Route mount(Router router, String path, Page<?> page, Action action) {
+        mount(router, path, page);
+        return router.route(path).method(HttpMethod.POST).handler(actionHandler(page, action));
+    }
+
+    /**
+     * Runs {@code action} for POST on a path of its own, which shows no page: GET and HEAD answer
+     * {@code 405} with {@code Allow: POST}. Mount the page that shows the form elsewhere with
+     * {@link #mount(Router, String, Page)}, or use {@link #mount(Router, String, Page, Action)} for
+     * one path.
+     *
+     * @param router the router
+     * @param path the path, with Vert.x Web's {@code :param} placeholders
+     * @param page the page rendered with {@code 422} when the action finds the form invalid (it
+     *     sees this route's path parameters)
+     * @param action the action
+     * @return Vert.x Web's route of the action, to configure further
+     */
+    public io.vertx.ext.web.Route action(Router router, String path, Page<?> page, Action action) {
+        Objects.requireNonNull(router, "router");
+        Objects.requireNonNull(path, "path");
+        installErrorHandlers(router);
+        Handler<RoutingContext> handler = actionHandler(page, action);
+        router.route(path).method(HttpMethod.GET).method(HttpMethod.HEAD).handler(handler); // 405, Allow: POST
+        return router.route(path).method(HttpMethod.POST).handler(handler);
+    }
+
+    /**
+     * A handler that runs {@code action}: put it on a route for POST (or another unsafe method).
+     * For each request the host:
+     * <ol>
+     *   <li>answers {@code 405} ({@code Allow: POST}) to GET, HEAD and OPTIONS;</li>
+     *   <li>refuses with {@code 403} a request from another site ({@code Sec-Fetch-Site} other than
+     *       {@code same-origin}/{@code none}, or an {@code Origin} that is not this site nor one of
+     *       {@link Builder#trustedOrigins}) unless CSRF protection is off;</li>
+     *   <li>reads the body itself (no {@code BodyHandler} needed; one that ran before is used):
+     *       {@code application/x-www-form-urlencoded} or {@code multipart/form-data} up to
+     *       {@link Builder#maxFormSize} ({@code 413} over it, {@code 400} when malformed,
+     *       {@code 415} for another type);</li>
+     *   <li>refuses with {@code 403} a form whose CSRF token ({@link Forms#form} adds it) is missing
+     *       or does not match the request's cookie;</li>
+     *   <li>runs the action and answers its {@link ActionResult}: {@code 303} to its location, the
+     *       page again with {@code 422} and its {@link Submission}, or the failure's status with the
+     *       error page. An exception answers {@code 500}, reported under a digest like a render's
+     *       error (production shows the digest only); a {@link Halt} answers its redirect or 404.</li>
+     * </ol>
+     *
+     * @param page the page rendered with {@code 422} for an {@link ActionResult.Invalid}
+     * @param action the action
+     * @return the handler
+     */
+    public Handler<RoutingContext> actionHandler(Page<?> page, Action action) {
+        Objects.requireNonNull(page, "page");
+        Objects.requireNonNull(action, "action");
+        return context -> {
+            checkQuery(context);
+            ActionExchange.of(config, context, page, action).start();
+        };
     }
 
     /**
@@ -223,6 +311,25 @@ public final class ArborHost {
      */
     public Router installErrorHandlers(Router router) {
         RouterFailures.install(Objects.requireNonNull(router, "router"), this);
+        return router;
+    }
+
+    /**
+     * Serves the client runtime's navigation script at its content-hashed URL,
+     * {@code /_arbor/navigation.<hash>.js}, cached for good. {@link #mount} does it for the router
+     * it mounts on; call it for a router whose pages are put on routes with {@link #handler(Page)}.
+     * Installing it twice on one router adds nothing.
+     *
+     * @param router the router
+     * @return the router
+     */
+    public Router installClientNavigation(Router router) {
+        Objects.requireNonNull(router, "router");
+        synchronized (navigationRouters) {
+            if (navigationRouters.add(router)) {
+                router.get(NavigationScript.PATH).handler(NavigationScript.handler());
+            }
+        }
         return router;
     }
 
@@ -295,6 +402,12 @@ public final class ArborHost {
         private ErrorPage errorPage;
         private boolean clientRuntimeInHead = true;
         private boolean noScriptRedirect = true;
+        private boolean clientNavigation = true;
+        private boolean csrf = true;
+        private byte[] csrfSecret;
+        private java.util.Set<String> trustedOrigins = java.util.Set.of();
+        private Boolean secureCookies;
+        private long maxFormSize = 1024 * 1024;
 
         private Builder(Renderer renderer) {
             this.renderer = Objects.requireNonNull(renderer, "renderer");
@@ -395,6 +508,80 @@ public final class ArborHost {
          */
         public Builder noScriptRedirect(boolean redirect) {
             this.noScriptRedirect = redirect;
+            return this;
+        }
+
+        /**
+         * @param navigation true (the default) to make streamed pages navigate without document
+         *     loads: their head loads the navigation script (with the runtime, so only when
+         *     {@link #clientRuntimeInHead(boolean)} is on), which fetches the next page as a
+         *     navigation and preloads links on intent (README, "Client navigation"); false for
+         *     plain links
+         * @return this builder
+         */
+        public Builder clientNavigation(boolean navigation) {
+            this.clientNavigation = navigation;
+            return this;
+        }
+
+        /**
+         * @param secret the key that signs CSRF tokens, at least 32 bytes, from configuration (an
+         *     environment variable, a secret store). Give every instance behind a load balancer the
+         *     same one: a form rendered by one instance is accepted by all. Without it the host uses
+         *     a random key for this process, and logs one warning: forms then fail (403) across
+         *     instances and restarts
+         * @return this builder
+         */
+        public Builder csrfSecret(byte[] secret) {
+            Objects.requireNonNull(secret, "secret");
+            if (secret.length < 32) {
+                throw new IllegalArgumentException("A CSRF secret needs at least 32 bytes");
+            }
+            this.csrfSecret = secret.clone();
+            return this;
+        }
+
+        /**
+         * @param on true (the default) to check the origin and the CSRF token of every action;
+         *     false only where something else protects them (an API behind its own authentication)
+         * @return this builder
+         */
+        public Builder csrfProtection(boolean on) {
+            this.csrf = on;
+            return this;
+        }
+
+        /**
+         * @param origins other origins whose pages may post to actions, such as
+         *     {@code https://shop.example.com}; none by default (only this site's own origin)
+         * @return this builder
+         */
+        public Builder trustedOrigins(String... origins) {
+            this.trustedOrigins = java.util.Set.of(origins);
+            return this;
+        }
+
+        /**
+         * @param secure true when the site is served over HTTPS by a proxy that terminates TLS (the
+         *     CSRF cookie is then {@code __Host-arbor-csrf}, {@code Secure}, and the expected origin
+         *     {@code https://}); by default, whether the connection itself is TLS
+         * @return this builder
+         */
+        public Builder secureCookies(boolean secure) {
+            this.secureCookies = secure;
+            return this;
+        }
+
+        /**
+         * @param bytes the largest form body an action reads (files of a multipart form included,
+         *     held in memory); larger ones answer 413. 1 MiB by default
+         * @return this builder
+         */
+        public Builder maxFormSize(long bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("A form size limit must be positive");
+            }
+            this.maxFormSize = bytes;
             return this;
         }
 

@@ -168,6 +168,21 @@ public final class Head {
         return merged;
     }
 
+    /** @return the metas, each {attribute, key, content}, for a navigation's head */
+    List<String[]> metaTags() {
+        return new ArrayList<>(metas.values());
+    }
+
+    /** @return the links, each {rel, href}, for a navigation's head */
+    List<String[]> linkTags() {
+        return links;
+    }
+
+    /** @return the scripts, each {type or "", src}, for a navigation's head */
+    List<String[]> scriptTags() {
+        return scripts;
+    }
+
     /** The tags, in the order they go into {@code <head>}: title, metas, links. */
     List<DomContent> tags() {
         List<DomContent> tags = new ArrayList<>();

@@ -34,6 +34,9 @@ import java.util.regex.Pattern;
  * @param noScriptRedirect whether a streamed page sends browsers without JavaScript to its
  *     complete document
  * @param dehydrateOptions how queries reach the client
+ * @param clientNavigation whether streamed pages load the navigation script
+ * @param csrf the CSRF protection of actions and forms
+ * @param maxFormSize the largest form body an action reads, in bytes
  */
 record HostConfig(
         Renderer renderer,
@@ -46,7 +49,10 @@ record HostConfig(
         ArborHost.ErrorPage errorPage,
         boolean clientRuntimeInHead,
         boolean noScriptRedirect,
-        DehydrateOptions dehydrateOptions) {
+        DehydrateOptions dehydrateOptions,
+        boolean clientNavigation,
+        Csrf csrf,
+        long maxFormSize) {
 
     /** Thread-safe; one for every host is as good as one each. */
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -65,6 +71,9 @@ record HostConfig(
 
     /** @return whether the request asked for the complete document, or comes from a crawler */
     boolean wantsCompleteDocument(PageRequest request) {
+        if (request.wantsCompleteDocument()) {
+            return true; // a form re-rendered for a browser without JavaScript
+        }
         if ("document".equalsIgnoreCase(request.header(ArborHost.RENDER_PARAMETER))) {
             return true;
         }
@@ -112,6 +121,10 @@ record HostConfig(
         tags.addAll(pageHead.tags());
         if (clientRuntimeInHead) {
             tags.add(Arbor.clientRuntime());
+            if (clientNavigation && noScriptUrl != null) {
+                // streamed pages navigate; the script uses the runtime, so it runs after it
+                tags.add(TagCreator.script().withSrc(NavigationScript.PATH).attr("nonce", nonce).attr("defer", ""));
+            }
         }
         tags.addAll(pageHead.scripts(nonce)); // after the runtime: they may use window.arbor
         return html(

@@ -41,12 +41,17 @@ public final class Layout<T> {
     private final View<T> view;
     private final Function<? super T, Head> head;
     private final Layout<?> parent;
+    private final String key;
+    private final List<String> keyParams;
 
-    private Layout(Loader<T> loader, View<T> view, Function<? super T, Head> head, Layout<?> parent) {
+    private Layout(Loader<T> loader, View<T> view, Function<? super T, Head> head, Layout<?> parent,
+            String key, List<String> keyParams) {
         this.loader = loader;
         this.view = view;
         this.head = head;
         this.parent = parent;
+        this.key = key;
+        this.keyParams = keyParams;
     }
 
     /**
@@ -58,7 +63,7 @@ public final class Layout<T> {
     public static <T> Layout<T> of(Loader<T> loader, View<T> view) {
         Objects.requireNonNull(loader, "loader");
         Objects.requireNonNull(view, "view");
-        return new Layout<>(loader, view, data -> Head.empty(), null);
+        return new Layout<>(loader, view, data -> Head.empty(), null, null, List.of());
     }
 
     /**
@@ -77,7 +82,7 @@ public final class Layout<T> {
      * @return a copy with that head
      */
     public Layout<T> head(Function<? super T, Head> head) {
-        return new Layout<>(loader, view, Objects.requireNonNull(head, "head"), parent);
+        return new Layout<>(loader, view, Objects.requireNonNull(head, "head"), parent, key, keyParams);
     }
 
     /**
@@ -94,7 +99,29 @@ public final class Layout<T> {
      * @return a copy nested in {@code parent}
      */
     public Layout<T> in(Layout<?> parent) {
-        return new Layout<>(loader, view, head, Objects.requireNonNull(parent, "parent"));
+        return new Layout<>(loader, view, head, Objects.requireNonNull(parent, "parent"), key, keyParams);
+    }
+
+    /**
+     * Gives the layout a stable identity, so that client navigation can keep it: when the page
+     * being left and the page being opened both sit in this layout (with the same values of
+     * {@code pathParams}), a navigation between them neither runs its loader nor renders it again;
+     * only what is inside its outlet streams. A layout without a key is rendered on every
+     * navigation, and a navigation whose outermost layouts differ (or have no key) is a full
+     * document load. The outlet is marked in the document ({@code <!--@key-->...<!--/@-->}) so that
+     * the client runtime finds it.
+     *
+     * @param key the layout's name, unique in the application: letters, digits, {@code _} and {@code .}
+     * @param pathParams the path parameters the layout's loader or view reads (a product's layout
+     *     reads {@code id}): a navigation to other values renders the layout again
+     * @return a copy with that key
+     */
+    public Layout<T> key(String key, String... pathParams) {
+        Objects.requireNonNull(key, "key");
+        if (!key.matches("[A-Za-z0-9_.]{1,64}")) {
+            throw new IllegalArgumentException("A layout key is 1 to 64 letters, digits, '_' or '.', got: " + key);
+        }
+        return new Layout<>(loader, view, head, parent, key, List.of(pathParams.clone()));
     }
 
     @SuppressWarnings("unchecked")
@@ -103,6 +130,6 @@ public final class Layout<T> {
             parent.addTo(chain);
         }
         chain.add(new Level(loader, (request, data, outlet) -> view.render(request, (T) data, outlet),
-                data -> head.apply((T) data)));
+                data -> head.apply((T) data), key, keyParams));
     }
 }

@@ -125,7 +125,7 @@ public final class Page<T> {
             layout.addTo(chain);
         }
         chain.add(new Level(loader, (request, data, outlet) -> view.render(request, (T) data),
-                data -> head.apply((T) data)));
+                data -> head.apply((T) data), null, List.of()));
         return chain;
     }
 }

@@ -7,6 +7,7 @@ import dev.arbor.RenderOptions;
 import dev.arbor.RenderTimeoutException;
 import dev.arbor.Renderer;
 import dev.arbor.Scheduler;
+import dev.arbor.WireFormat;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -44,6 +45,12 @@ final class PageExchange implements ResponseSink.Exchange {
     private final List<CompletionStage<?>> loading = new ArrayList<>();
     private Scheduler.Cancellable loaderDeadline;
     private RenderHandle handle;
+    /** A navigation's layouts the client shows (null: a document), and how many of them it keeps. */
+    private List<String> from;
+    private boolean navigationGiven;
+    private int shared;
+    private String outletId;
+    private String headHeader;
 
     PageExchange(HostConfig host, Transport transport, Page<?> page, int status) {
         this.host = host;
@@ -55,19 +62,59 @@ final class PageExchange implements ResponseSink.Exchange {
         this.deadline = page.deadline() != null ? page.deadline() : host.deadline();
     }
 
+    /**
+     * The navigation entry point that other responses reuse (an action answering with the page it
+     * leads to): streams {@code page} as a navigation from a client that shows the layouts
+     * {@code from}, whatever the request's own headers say.
+     *
+     * @param from the identities of the layouts the client shows, outermost first
+     */
+    static PageExchange navigation(HostConfig host, Transport transport, Page<?> page, int status, List<String> from) {
+        PageExchange exchange = new PageExchange(host, transport, page, status);
+        exchange.from = List.copyOf(from);
+        exchange.navigationGiven = true;
+        return exchange;
+    }
+
+    /** @return the request the page is served for, to give it a submission before {@link #start()} */
+    PageRequest request() {
+        return request;
+    }
+
     void start() {
         response.onGone(this::clientGone);
 
         List<Level> chain = page.chain();
+        if (!navigationGiven) {
+            try {
+                from = Navigation.parse(request.header(Navigation.NAVIGATE));
+            } catch (Navigation.Malformed e) {
+                phase = Phase.DONE;
+                sendPlain(400, e.getMessage());
+                return;
+            }
+        }
+        if (from != null && (response.method() != HttpMethod.GET || host.wantsCompleteDocument(request))) {
+            from = null; // a HEAD request and crawler mode answer as they always do
+        }
+        if (from != null) {
+            shared = Navigation.shared(chain, from, request);
+            if (shared == 0) {
+                declineNavigation();
+                return;
+            }
+            outletId = chain.get(shared - 1).identity(request);
+        }
         Object[] values = new Object[chain.size()];
-        int[] pending = {chain.size()};
+        int[] pending = {chain.size() - shared};
         loaderDeadline = renderer().scheduler().schedule(deadline, () -> executor.execute(() -> {
             if (phase == Phase.LOADING) {
                 failBeforeShell(new RenderTimeoutException(deadline));
             }
         }));
-        // Every loader starts now, before any completes: layouts and page load in parallel.
-        for (int i = 0; i < chain.size(); i++) {
+        // Every loader starts now, before any completes: layouts and page load in parallel. The
+        // layouts a navigation keeps are not loaded again.
+        for (int i = shared; i < chain.size(); i++) {
             int index = i;
             CompletionStage<?> stage = load(chain.get(i));
             loading.add(stage);
@@ -107,13 +154,24 @@ final class PageExchange implements ResponseSink.Exchange {
         try {
             Head head = host.head();
             DomContent content = null;
-            for (int i = 0; i < chain.size(); i++) {
+            for (int i = shared; i < chain.size(); i++) {
                 head = head.merge(chain.get(i).head.apply(values[i]));
             }
-            for (int i = chain.size() - 1; i >= 0; i--) {
-                content = chain.get(i).view.render(request, values[i], content);
+            for (int i = chain.size() - 1; i >= shared; i--) {
+                Level level = chain.get(i);
+                String id = level.identity(request);
+                content = level.view.render(request, values[i], id == null || content == null ? content
+                        : Navigation.marked(id, content));
             }
-            root = host.document(head, content, request.nonce(), complete ? null : request.completeDocumentUri());
+            if (from != null) {
+                headHeader = Navigation.headHeader(head, renderer().objectMapper());
+                root = content;
+            } else {
+                // A form's answer (a POST) cannot be loaded again by a refresh: no no-script redirect.
+                boolean refreshable = response.method() == HttpMethod.GET || response.method() == HttpMethod.HEAD;
+                root = host.document(head, content, request.nonce(),
+                        complete || !refreshable ? null : request.completeDocumentUri());
+            }
         } catch (Throwable t) {
             failBeforeShell(t);
             return;
@@ -123,7 +181,8 @@ final class PageExchange implements ResponseSink.Exchange {
         RenderOptions.Builder builder = RenderOptions.builder()
                 .nonce(request.nonce())
                 .executor(executor)
-                .deadline(left.toMillis() < 1 ? Duration.ofMillis(1) : left);
+                .deadline(left.toMillis() < 1 ? Duration.ofMillis(1) : left)
+                .format(from != null ? WireFormat.FRAMES : WireFormat.DOCUMENT);
         if (request.streamsQueries()) {
             builder.streamQueries(request.queryClient(), request.dehydrateOptions());
         }
@@ -149,6 +208,20 @@ final class PageExchange implements ResponseSink.Exchange {
     public void writeHead() {
         response.status(request.statusOr(status));
         htmlHeaders(response.headers(), request.cacheControlOrNoStore());
+        if (from != null) {
+            response.headers().set(HttpHeaders.CONTENT_TYPE, Navigation.CONTENT_TYPE)
+                    .set(Navigation.OUTLET, outletId)
+                    .set(Navigation.HEAD, headHeader);
+        }
+    }
+
+    /** A navigation that shares no layout with the page the client shows: it loads the document. */
+    private void declineNavigation() {
+        phase = Phase.DONE;
+        response.status(204);
+        response.headers().set(Navigation.RELOAD, "1").set(HttpHeaders.CACHE_CONTROL, "no-store")
+                .set(HttpHeaders.VARY, Navigation.NAVIGATE);
+        response.end();
     }
 
     @Override
@@ -198,7 +271,12 @@ final class PageExchange implements ResponseSink.Exchange {
             } else if (page == host.notFoundPage()) {
                 sendPlain(404, "Not found");
             } else {
-                new PageExchange(host, response, host.notFoundPage(), 404).start();
+                PageExchange notFound = new PageExchange(host, response, host.notFoundPage(), 404);
+                if (navigationGiven) {
+                    notFound.from = from;
+                    notFound.navigationGiven = true;
+                }
+                notFound.start();
             }
             return;
         }
@@ -284,6 +362,8 @@ final class PageExchange implements ResponseSink.Exchange {
     private void htmlHeaders(MultiMap headers, String cacheControl) {
         headers.set(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8");
         headers.set(HttpHeaders.CACHE_CONTROL, cacheControl);
+        // one URL answers a document or a navigation's frames, by this request header
+        headers.set(HttpHeaders.VARY, Navigation.NAVIGATE);
         String csp = host.contentSecurityPolicy(request.nonce());
         if (csp != null) {
             headers.set("Content-Security-Policy", csp);

@@ -25,6 +25,10 @@ public final class PageRequest {
     private volatile int status; // 0: the host's (200, or 404 for the not-found page)
     private volatile String cacheControl; // null: no-store
     private volatile boolean streamQueries;
+    private volatile Submission submission = Submission.none();
+    private volatile boolean completeDocument;
+    private String csrfToken;
+    private boolean csrfUsed;
 
     PageRequest(Transport context, String nonce, HostConfig host) {
         this.context = context;
@@ -119,10 +123,63 @@ public final class PageRequest {
         return status == 0 ? defaultStatus : status;
     }
 
-    /** @return the Cache-Control page code set, or {@code no-store} */
-    String cacheControlOrNoStore() {
+    /**
+     * @return the Cache-Control page code set, or {@code no-store}; always {@code no-store} for a
+     *     page that holds a CSRF token, which is one user's and must not reach another from a cache
+     */
+    synchronized String cacheControlOrNoStore() {
         String value = cacheControl;
-        return value == null ? "no-store" : value;
+        return value == null || csrfUsed ? "no-store" : value;
+    }
+
+    /**
+     * The form the user sent, when this page is rendered again because an {@link Action} found
+     * its values invalid ({@code 422}): the values to fill the form in with and the errors to
+     * show. {@link Forms} reads it by itself.
+     *
+     * @return the submission, or {@link Submission#none()} for a page requested with GET
+     */
+    public Submission submission() {
+        return submission;
+    }
+
+    /** Sets the submission of a page rendered again with 422, before it starts. */
+    void submission(Submission submission, boolean completeDocument) {
+        this.submission = submission;
+        this.completeDocument = completeDocument;
+    }
+
+    /** @return whether the page's form came from a browser without JavaScript (its document is sent whole) */
+    boolean wantsCompleteDocument() {
+        return completeDocument;
+    }
+
+    /**
+     * The CSRF token to put in a form ({@link Forms#form} does): the one of the request's cookie
+     * when it carries a valid one, else a fresh one, whose cookie this response then sets. The page
+     * is then {@code no-store}, whatever {@link #cacheControl} says: the token is this user's. Call it before the shell is sent (in a loader or a view); after the shell
+     * it works only when the request brought a valid cookie.
+     *
+     * @return the token, or {@code null} when the host's CSRF protection is off
+     * @throws IllegalStateException for a new token after the shell was sent
+     */
+    public synchronized String csrfToken() {
+        Csrf csrf = host.csrf();
+        if (!csrf.enabled()) {
+            return null;
+        }
+        if (csrfToken == null) {
+            String existing = csrf.cookieToken(context);
+            if (existing != null) {
+                csrfToken = existing;
+            } else {
+                checkHeadNotSent("CSRF cookie");
+                csrfToken = csrf.newToken();
+                context.headers().add("Set-Cookie", csrf.setCookie(context, csrfToken));
+            }
+        }
+        csrfUsed = true;
+        return csrfToken;
     }
 
     /**

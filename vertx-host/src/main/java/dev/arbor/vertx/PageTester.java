@@ -90,6 +90,35 @@ public final class PageTester {
     }
 
     /**
+     * A form posted to {@code action}, to refine before {@link Request#send() sending} it, as
+     * {@link ArborHost#actionHandler(Page, Action)} serves it: the CSRF checks run (the request
+     * carries a valid CSRF cookie and token, as a browser does after loading the form; add an
+     * {@code Origin} header to test a foreign one), then the action, and its result is answered:
+     * a 303 ({@link Response#location()}), {@code page} again with 422, or a failure.
+     *
+     * @param page the page that shows the form, rendered again for a 422
+     * @param action the action
+     * @param uri the request's path and query
+     * @param form the submitted fields (without the CSRF token, which the tester adds)
+     * @return the request
+     */
+    public Request post(Page<?> page, Action action, String uri, FormData form) {
+        Request request = new Request(Objects.requireNonNull(page, "page"), 200, Objects.requireNonNull(uri, "uri"));
+        request.method = HttpMethod.POST;
+        request.action = Objects.requireNonNull(action, "action");
+        Csrf csrf = host.config().csrf();
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        form.names().forEach(name -> fields.put(name, form.getAll(name)));
+        if (csrf.enabled()) {
+            String token = csrf.newToken();
+            fields.put(Csrf.FIELD, List.of(token));
+            request.header("Cookie", Csrf.PLAIN_COOKIE + "=" + token + "; " + Csrf.SECURE_COOKIE + "=" + token);
+        }
+        request.form = FormData.of(fields, form.files());
+        return request;
+    }
+
+    /**
      * A request no route took: the host's not-found page, as {@link ArborHost#notFoundHandler()}
      * answers it.
      *
@@ -108,6 +137,8 @@ public final class PageTester {
         private final Map<String, String> pathParams = new LinkedHashMap<>();
         private final MultiMap headers = MultiMap.caseInsensitiveMultiMap();
         private HttpMethod method = HttpMethod.GET;
+        private Action action;
+        private FormData form;
 
         private Request(Page<?> page, int status, String uri) {
             this.page = page;
@@ -172,6 +203,11 @@ public final class PageTester {
          */
         public Response send() {
             Recorded transport = new Recorded(this);
+            if (action != null) {
+                new ActionExchange(host.config(), transport, (limit, done) -> done.accept(form, null), page, action)
+                        .start();
+                return transport.response;
+            }
             new PageExchange(host.config(), transport, page, status).start();
             return transport.response;
         }

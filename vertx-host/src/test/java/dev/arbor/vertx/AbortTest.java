@@ -59,6 +59,22 @@ class AbortTest {
     }
 
     @Test
+    void anAbandonedPreloadCancelsItsPendingStagesOverARealConnection() {
+        StreamingResponse response = app.get("/site/stream", "Arbor-Navigate", "site", "Arbor-Preload", "1");
+        assertEquals("site", response.headers().get("Arbor-Outlet"));
+        response.awaitText("Loading B");
+        CompletableFuture<Throwable> a = outcome(app.gates.latest("na"));
+        CompletableFuture<Throwable> b = outcome(app.gates.latest("nb"));
+
+        response.disconnect(); // the runtime aborts a stale preload's fetch
+
+        assertInstanceOf(CancellationException.class, StreamingResponse.join(a));
+        assertInstanceOf(CancellationException.class, StreamingResponse.join(b));
+        assertTrue(app.reports.isEmpty(), "a disconnect is no render error: " + app.reports);
+        assertTrue(logs.records.isEmpty(), "nothing logged: " + logs.records);
+    }
+
+    @Test
     void disconnectCancelsTheQueriesThePagePrefetched() {
         StreamingResponse response = app.get("/prefetch");
         response.awaitText("Prefetched");

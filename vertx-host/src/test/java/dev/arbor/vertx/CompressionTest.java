@@ -47,4 +47,20 @@ class CompressionTest {
         assertTrue(body.endsWith("</html>"), body);
         assertTrue(body.indexOf("Value B: two") < body.indexOf("Value A: one"));
     }
+
+    @Test
+    void aCompressedNavigationStreamsItsFramesAsTheyAreWritten() {
+        StreamingResponse response = StreamingResponse.get(app.vertx, app.client, app.port(), "/site/stream", new GunzipDecoder(),
+                "Accept-Encoding", "gzip", "Arbor-Navigate", "site");
+        assertEquals("gzip", response.headers().get("Content-Encoding"));
+        assertEquals("site", response.headers().get("Arbor-Outlet"));
+
+        String shell = response.awaitText("Loading B");
+        assertTrue(shell.startsWith("h") && shell.contains("Total 7") && !shell.contains("<header>"), shell);
+        app.gates.release("nb", "two");
+        String afterB = response.awaitText("Value B: two");
+        assertFalse(afterB.contains("Value A: "), "B's frames were readable on their own");
+        app.gates.release("na", "one");
+        assertTrue(response.body().endsWith("]"), "the last frame is an instruction list");
+    }
 }

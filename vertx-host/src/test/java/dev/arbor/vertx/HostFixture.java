@@ -144,6 +144,18 @@ final class HostFixture implements AutoCloseable {
                         req.script("arbor.deferred('b').then(function (v) { document.body.dataset.b = v; });")))
                 .head(data -> Head.of("Stream " + data.quick)));
 
+        // a page in a keyed layout, for navigations (Arbor-Navigate: site)
+        Layout<Void> site = Layout.of((req, outlet) -> div(header("Site"), main(outlet))).key("site");
+        host.mount(router, "/site/stream", Page.of(
+                req -> CompletableFuture.completedFuture(new StreamData("7",
+                        defer("na", gate("na")), defer("nb", gate("nb")))),
+                (req, data) -> div(
+                        h1("Total " + data.quick),
+                        section(await(data.a, p("Loading A").withClass("skeleton"), v -> p("Value A: " + v).withId("a"))),
+                        section(await(data.b, p("Loading B").withClass("skeleton"), v -> p("Value B: " + v).withId("b")))))
+                .head(data -> Head.of("Stream " + data.quick))
+                .in(site));
+
         host.mount(router, "/prefetch", Page.of(req -> {
             QueryClient queries = req.queryClient();
             queries.prefetchQuery(QueryOptions.of(QueryKey.of("slow"), () -> gate("query")));

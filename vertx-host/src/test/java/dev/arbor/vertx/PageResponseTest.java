@@ -41,8 +41,20 @@ class PageResponseTest {
         for (Element script : List.of(module, classic)) {
             assertTrue(csp.contains("'nonce-" + script.attr("nonce") + "'"), csp + " / " + script);
         }
-        assertEquals(List.of("", "/app.js", "/legacy.js"),
-                scripts.stream().map(s -> s.attr("src")).collect(Collectors.toList()), "the runtime first");
+        List<String> sources = scripts.stream().map(s -> s.attr("src")).collect(Collectors.toList());
+        assertEquals(4, sources.size(), sources.toString());
+        assertEquals("", sources.get(0), "the runtime first");
+        assertTrue(sources.get(1).matches("/_arbor/navigation\\.[0-9a-f]{12}\\.js"), "then the navigation script: " + sources);
+        assertEquals(List.of("/app.js", "/legacy.js"), sources.subList(2, 4));
+        Element navigation = scripts.get(1);
+        assertTrue(csp.contains("'nonce-" + navigation.attr("nonce") + "'") && navigation.hasAttr("defer"));
+
+        // served by the host, under its content's hash: cached for good
+        StreamingResponse script = app.get(sources.get(1));
+        assertEquals(200, script.status());
+        assertEquals("public, max-age=31536000, immutable", script.headers().get("Cache-Control"));
+        assertTrue(script.headers().get("Content-Type").startsWith("text/javascript"));
+        assertTrue(script.body().startsWith("(()=>{"), "the compiled navigation script");
     }
 
     @Test

@@ -54,6 +54,48 @@ class ReadmeHostExampleTest {
     }
     // END
 
+    // README:navigation
+    static Router site(Vertx vertx, ArborHost host, Catalog catalog) {
+        Layout<Void> site = Layout.of((req, outlet) -> div(
+                        nav(a("Home").withHref("/"), a("Lamp").withHref("/products/lamp"))
+                                .attr("data-arbor-nav", ""),                 // aria-current follows the page
+                        main(outlet)))
+            .key("site");                        // navigations between its pages keep it: its loader does not run
+        Page<Void> home = Page.of(req -> h1("Welcome")).head(Head.of("Home")).in(site);
+        Page<Product> product = Page.of(
+                req -> catalog.find(req.pathParam("id")).thenApply(found -> found.orElseThrow(Halt::notFound)),
+                (req, p) -> article(h1(p.name()), await(p.reviews(), p("Loading reviews…"),
+                        list -> ul(each(list, r -> li(r))))))
+            .head(p -> Head.of(p.name()))
+            .in(site);
+        Router router = Router.router(vertx);
+        host.mount(router, "/", home);                // mount also serves the navigation script
+        host.mount(router, "/products/:id", product);
+        return router;
+    }
+    // END
+
+    @Test
+    void theNavigationExampleStreamsOnlyThePageBelowTheSharedLayout(Vertx vertx) throws Exception {
+        CompletableFuture<List<String>> reviews = new CompletableFuture<>();
+        Catalog catalog = id -> CompletableFuture.completedFuture(
+                id.equals("lamp") ? Optional.of(new Product("Lamp", defer(reviews))) : Optional.empty());
+        ArborHost host = ArborHost.builder(Renderer.builder().scheduler(ArborHost.scheduler(vertx)).build()).build();
+        HttpServer server = vertx.createHttpServer().requestHandler(site(vertx, host, catalog)).listen(0)
+                .toCompletionStage().toCompletableFuture().join();
+        HttpClient client = vertx.createHttpClient();
+
+        String home = StreamingResponse.get(vertx, client, server.actualPort(), "/").body();
+        assertTrue(home.contains("<main><!--@site--><h1>Welcome</h1><!--/@--></main>"), home);
+        StreamingResponse navigation = StreamingResponse.get(vertx, client, server.actualPort(), "/products/lamp",
+                "Arbor-Navigate", "site");
+        assertEquals("site", navigation.headers().get("Arbor-Outlet"));
+        String shell = navigation.awaitText("Loading reviews…");
+        assertTrue(shell.startsWith("h") && !shell.contains("<nav"), "the page's part alone, as frames: " + shell);
+        reviews.complete(List.of("Bright and warm"));
+        assertTrue(navigation.body().contains("<li>Bright and warm</li>"));
+    }
+
     @Test
     void theExampleServesAStreamingPageAndARealNotFound(Vertx vertx) throws Exception {
         CompletableFuture<List<String>> reviews = new CompletableFuture<>();
@@ -140,6 +182,6 @@ class ReadmeHostExampleTest {
             assertTrue(readme.contains(block), "README.md lacks the example:\n" + block);
             found++;
         }
-        assertEquals(3, found);
+        assertEquals(4, found);
     }
 }

@@ -27,13 +27,15 @@ public final class SimplePages {
     /** @return a page whose loader redirects to the dashboard (302) */
     public static Page<Object> oldDashboard() {
         return Page.of(request -> CompletableFuture.failedFuture(Halt.redirect("/streaming")),
-                (request, none) -> p("never rendered"));
+                (request, none) -> p("never rendered"))
+                .in(Ui.SITE); // a navigation from any page follows its redirect
     }
 
     /** @return a page whose loader fails before the shell (500) */
     public static Page<Object> broken() {
         return Page.of(request -> CompletableFuture.failedFuture(
                         new IllegalStateException("Database password expired for user 'trailhead'")),
-                (request, none) -> p("never rendered"));
+                (request, none) -> p("never rendered"))
+                .in(Ui.SITE); // a navigation to it answers the 500 page, which the runtime loads as a document
     }
 }

@@ -1,0 +1,416 @@
+/**
+ * Client navigation and preloading (README, "Client navigation"): the navigation script, compiled
+ * apart from the inline runtime (renderer/pom.xml) and loaded by every streamed page's head from
+ * the host, with the page's nonce.
+ *
+ * A same-origin link click fetches the next page from its own URL with `Arbor-Navigate: <the
+ * layouts shown>`; the host answers the part below the deepest shared layout in the frame framing
+ * (frames.mjs), which is applied as it arrives by the runtime's own applyInstructions (`$a.i`).
+ * Anything else (a 204 with Arbor-Reload, an HTML answer, a network failure) loads the document.
+ */
+import { frameApplier, frameReader } from "./frames.mjs";
+import { fillOutlet, layoutChain, navigationList, outletStarts } from "./outlets.mjs";
+
+const FRAMES = "text/x-arbor-frames";
+const root = document.documentElement;
+const $a = window.$a;
+const arbor = window.arbor;
+/** The page's CSP nonce, from this script's own element, for the scripts a navigation adds. */
+const nonce = document.currentScript ? document.currentScript.nonce : "";
+
+/** Global settings; a page may change them: `arbor.navigation.preload = "viewport"`. */
+const settings = {
+  /** "intent" (hover, touch, focus), "viewport", "render" or "none"; a link's data-arbor-preload wins */
+  preload: "intent",
+  /** how long a pointer must rest on a link before it is preloaded, in ms */
+  preloadDelay: 50,
+  /** how long a preloaded response may be used, in ms */
+  preloadStaleTime: 30000,
+};
+
+/** Preloaded responses by URL (without its hash), kept while they stream. */
+const preloads = new Map();
+/** The navigation under way, or the last one (its stream may still be applying). */
+let current = null;
+/** The URL the document shows, without its hash. */
+let shownUrl = withoutHash(location.href);
+/** The polite live region that announces a new page. */
+let announcer;
+
+/** How many navigations this page made: each moves its region ids to a range of its own. */
+let navigations = 0;
+
+function withoutHash(url) {
+  return url.split("#")[0];
+}
+
+/**
+ * A request for a page as a navigation; its body is read as it arrives, into `pieces`, for
+ * whoever applies it (now, or later for a preload).
+ *
+ * @param url the page's URL
+ * @param preload whether the request is a preload
+ * @return {url, controller, time, pieces, ended, error, sink, response: Promise<Response>}
+ */
+function request(url, preload) {
+  const controller = new AbortController();
+  const headers = { "Arbor-Navigate": layoutChain(document) };
+  if (preload) {
+    headers["Arbor-Preload"] = "1";
+  }
+  const entry = { url, controller, time: Date.now(), pieces: [], ended: false, error: null, sink: null };
+  entry.response = fetch(url, { headers, signal: controller.signal, credentials: "same-origin" }).then((response) => {
+    if (isFrames(response)) {
+      pump(entry, response.body.getReader(), new TextDecoder());
+    }
+    return response;
+  });
+  entry.response.catch((error) => (entry.error = error));
+  return entry;
+}
+
+function isFrames(response) {
+  return response.status != 204 && (response.headers.get("Content-Type") || "").indexOf(FRAMES) == 0;
+}
+
+/** Reads a navigation's body piece by piece, handing each to its sink (if it has one yet). */
+function pump(entry, reader, decoder) {
+  reader.read().then(({ done, value }) => {
+    const text = done ? decoder.decode() : decoder.decode(value, { stream: true });
+    if (text) {
+      entry.pieces.push(text);
+      entry.sink && entry.sink.push(text);
+    }
+    if (done) {
+      entry.ended = true;
+      entry.sink && entry.sink.end();
+    } else {
+      pump(entry, reader, decoder);
+    }
+  }, (error) => {
+    entry.error = error;
+  });
+}
+
+/**
+ * `arbor.preload(url)`: fetches a page as a navigation and keeps the response, even while it
+ * streams, for `preloadStaleTime`; one request per URL at a time.
+ */
+function preload(url) {
+  url = withoutHash(new URL(url, location.href).href);
+  if (url == shownUrl || fresh(preloads.get(url))) {
+    return;
+  }
+  const entry = request(url, true);
+  preloads.set(url, entry);
+  setTimeout(() => {
+    if (preloads.get(url) == entry) {
+      preloads.delete(url);
+      entry.controller.abort(); // stale: the server stops what it still does for it
+    }
+  }, settings.preloadStaleTime);
+}
+
+function fresh(entry) {
+  return entry && !entry.error && Date.now() - entry.time < settings.preloadStaleTime;
+}
+
+/** Takes the preloaded response of a URL, if it is fresh; it can be applied once. */
+function takePreload(url) {
+  const entry = preloads.get(withoutHash(url));
+  preloads.delete(withoutHash(url));
+  return fresh(entry) ? entry : null;
+}
+
+/**
+ * Shows a page: its preloaded response, or a new navigation request.
+ *
+ * @param url the page's URL
+ * @param how "push" (a link), "replace", "pop" (back/forward, scroll restored) or "revalidate"
+ *     (the same page again: scroll and focus stay)
+ * @param scroll for "pop": where the page was scrolled to
+ */
+function go(url, how, scroll) {
+  if (current) {
+    current.entry.controller.abort(); // superseded: its fetch and the server's work stop
+  }
+  const entry = (how != "revalidate" && takePreload(url)) || request(url, false);
+  const navigation = (current = { entry });
+  pending(true, url);
+  entry.response.then((response) => {
+    if (navigation != current) {
+      return;
+    }
+    const outlet = response.headers.get("Arbor-Outlet");
+    const start = outletStarts(document).find((marker) => marker.data == "@" + outlet);
+    if (!isFrames(response) || !start) {
+      // declined (another root layout), an error page, or an outlet this page no longer has
+      entry.controller.abort();
+      location.assign(response.status == 204 || !response.redirected ? url : response.url);
+      return;
+    }
+    // the address bar shows where a redirect led; a link's hash stays when there was none
+    const shown = response.redirected ? response.url : url;
+    const parent = start.parentNode;
+    // region ids are per response: this one's are moved past any the document may still hold
+    const offset = 1e9 + ++navigations * 1e6;
+    const apply = frameApplier((content) => {
+      const head = JSON.parse(decodeURIComponent(response.headers.get("Arbor-Head") || "%7B%7D"));
+      if (how == "push" || how == "replace") {
+        remember();
+        history[how == "push" ? "pushState" : "replaceState"]({}, "", shown);
+      }
+      shownUrl = withoutHash(location.href);
+      // scripts in the new shell run, as the parser runs a document's (streamed contents' do not,
+      // on a first load either); with the page's nonce, since its policy is the document's
+      const scripts = [...content.content.querySelectorAll("script")];
+      fillOutlet(start, content, offset, $a.i);
+      scripts.forEach(activate);
+      applyHead(head);
+      markCurrent();
+      pending(false, shown);
+      if (how != "revalidate") {
+        placeView(how, scroll, parent, start);
+        announce(document.title);
+      }
+      scan();
+    }, (list, contents) => {
+      if (navigation == current) {
+        $a.i(navigationList(list, contents, offset), contents);
+      }
+    });
+    const reader = frameReader(apply);
+    entry.sink = {
+      push: (text) => navigation == current && reader.push(text),
+      end: () => navigation == current && reader.end(),
+    };
+    entry.pieces.forEach(entry.sink.push); // what a preload received so far, at once
+    if (entry.ended) {
+      entry.sink.end();
+    }
+  }, (error) => {
+    if (navigation == current && error.name != "AbortError") {
+      location.assign(url); // the network failed: the browser shows why
+    }
+  });
+}
+
+/** Keeps the current entry's scroll position in its history state, for back and forward. */
+function remember() {
+  history.replaceState(Object.assign({}, history.state, { arborScroll: [window.scrollX, window.scrollY] }), "");
+}
+
+/**
+ * The new page's head: its title and metas; its stylesheets and scripts that the document does not
+ * have yet are added (scripts with the page's nonce, in order), so that a page's own script runs
+ * when the page is navigated to. Metas, links and scripts the new page does not have stay.
+ */
+function applyHead(head) {
+  if (head.title != null) {
+    document.title = head.title;
+  }
+  (head.meta || []).forEach(([attribute, key, content]) => {
+    let meta = [].find.call(document.head.querySelectorAll("meta"), (m) => m.getAttribute(attribute) == key);
+    if (!meta) {
+      meta = document.head.appendChild(document.createElement("meta"));
+      meta.setAttribute(attribute, key);
+    }
+    meta.setAttribute("content", content);
+  });
+  const present = (name, url) => [].some.call(document.querySelectorAll("[" + name + "]"),
+    (element) => element.getAttribute(name) == url);
+  (head.link || []).forEach(([rel, href]) => {
+    if (!present("href", href)) {
+      const link = document.head.appendChild(document.createElement("link"));
+      link.rel = rel;
+      link.href = href;
+    }
+  });
+  (head.script || []).forEach(([type, src]) => {
+    if (!present("src", src)) {
+      const script = document.createElement("script");
+      script.nonce = nonce;
+      script.async = false; // in order, as in a document
+      if (type) {
+        script.type = type;
+      }
+      script.src = src;
+      document.head.appendChild(script);
+    }
+  });
+}
+
+/** Replaces an inert script (inserted from a template) with one that runs. */
+function activate(inert) {
+  const script = document.createElement("script");
+  for (const attribute of inert.attributes) {
+    script.setAttribute(attribute.name, attribute.value);
+  }
+  script.nonce = nonce;
+  script.async = false;
+  script.text = inert.text;
+  inert.replaceWith(script);
+}
+
+/** aria-current="page" on the links of [data-arbor-nav] elements that lead to the page shown. */
+function markCurrent() {
+  for (const link of document.querySelectorAll("[data-arbor-nav] a[href]")) {
+    if (withoutHash(link.href) == shownUrl) {
+      link.setAttribute("aria-current", "page");
+    } else {
+      link.removeAttribute("aria-current");
+    }
+  }
+}
+
+/**
+ * Scroll and focus for a new page: back and forward restore the scroll position; a new page
+ * starts at the top, or at its hash's target. Focus moves to the new content's first heading (or
+ * the content itself), without scrolling, so that keyboard and screen reader users start there.
+ */
+function placeView(how, scroll, parent, start) {
+  const target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+  if (how == "pop" && scroll) {
+    window.scrollTo(scroll[0], scroll[1]);
+  } else if (target) {
+    target.scrollIntoView();
+  } else {
+    window.scrollTo(0, 0);
+  }
+  let focus = null;
+  for (let node = start.nextSibling; node && !focus; node = node.nextSibling) {
+    if (node.querySelector) {
+      focus = node.matches("h1, h2") ? node : node.querySelector("h1, h2");
+    }
+  }
+  focus = focus || parent;
+  if (!focus.hasAttribute("tabindex")) {
+    focus.setAttribute("tabindex", "-1");
+  }
+  focus.focus({ preventScroll: true });
+}
+
+/** Tells screen readers that a new page is shown, in a polite live region. */
+function announce(text) {
+  if (!announcer) {
+    announcer = document.body.appendChild(document.createElement("div"));
+    announcer.setAttribute("aria-live", "polite");
+    announcer.setAttribute("aria-atomic", "true");
+    announcer.setAttribute("data-arbor-announcer", "");
+    announcer.style.cssText = "position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)";
+  }
+  announcer.textContent = text;
+}
+
+/** The pending indicator: data-arbor-pending on <html>, and arbor:navigating / arbor:navigated events. */
+function pending(on, url) {
+  root.toggleAttribute("data-arbor-pending", on);
+  document.dispatchEvent(new CustomEvent(on ? "arbor:navigating" : "arbor:navigated", { detail: { url } }));
+}
+
+/**
+ * @param event a click, pointer or focus event
+ * @return the same-origin link it concerns, if navigation may handle it
+ */
+function linkOf(event) {
+  const link = event.target.closest && event.target.closest("a[href]");
+  if (!link || (link.target && link.target != "_self") || link.hasAttribute("download")
+      || link.closest("[data-arbor-reload]")) {
+    return null;
+  }
+  const url = new URL(link.href, location.href);
+  return url.origin == location.origin && /^https?:$/.test(url.protocol) ? link : null;
+}
+
+function preloadMode(link) {
+  const marked = link.closest("[data-arbor-preload]");
+  return marked ? marked.getAttribute("data-arbor-preload") : settings.preload;
+}
+
+function onClick(event) {
+  const link = linkOf(event);
+  if (!link || event.defaultPrevented || event.button || event.metaKey || event.ctrlKey || event.shiftKey
+      || event.altKey) {
+    return;
+  }
+  if (withoutHash(link.href) == shownUrl && link.hash) {
+    return; // a jump within the page: the browser's
+  }
+  event.preventDefault();
+  go(link.href, "push");
+}
+
+/** Intent: a pointer resting on a link for preloadDelay, a touch, or focus (at once). */
+let intentTimer = 0;
+let intentLink = null;
+function onIntent(event) {
+  const link = linkOf(event);
+  if (!link || preloadMode(link) != "intent" || link == intentLink) {
+    return;
+  }
+  clearTimeout(intentTimer);
+  intentLink = link;
+  if (event.type == "mouseover") {
+    intentTimer = setTimeout(() => preload(link.href), settings.preloadDelay);
+  } else {
+    preload(link.href);
+  }
+}
+function onLeave(event) {
+  if (intentLink && !intentLink.contains(event.relatedTarget)) {
+    clearTimeout(intentTimer);
+    intentLink = null;
+  }
+}
+
+/** Preloads the links marked "render" now and those marked "viewport" when they come into view. */
+let observer;
+function scan() {
+  for (const link of document.querySelectorAll("a[href]")) {
+    const mode = preloadMode(link);
+    if (mode == "render" && linkOf({ target: link })) {
+      preload(link.href);
+    } else if (mode == "viewport" && window.IntersectionObserver) {
+      observer = observer || new IntersectionObserver((entries) => entries.forEach((entry) => {
+        if (entry.isIntersecting) {
+          observer.unobserve(entry.target);
+          linkOf({ target: entry.target }) && preload(entry.target.href);
+        }
+      }));
+      observer.observe(link);
+    }
+  }
+}
+
+function install() {
+  if (!$a || !$a.i || !window.fetch || !window.TextDecoder || arbor.navigate) {
+    return; // no runtime, an old browser, or installed already: links stay plain
+  }
+  arbor.navigation = settings;
+  /** Shows a page as a link would; {replace: true} replaces the history entry. */
+  arbor.navigate = (url, options) => go(new URL(url, location.href).href, options && options.replace ? "replace" : "push");
+  arbor.preload = preload;
+  /** Renders the current page again through the same protocol (and resets its error boundaries). */
+  arbor.revalidate = () => go(location.href, "revalidate");
+  history.scrollRestoration = "manual";
+  addEventListener("popstate", (event) => {
+    const url = location.href;
+    if (withoutHash(url) == shownUrl) {
+      return; // only the hash changed
+    }
+    go(url, "pop", event.state && event.state.arborScroll);
+  });
+  // the browser's own restoration for a document load of this entry (a reload, a return from
+  // another site); ours while the page runs
+  addEventListener("pagehide", () => (history.scrollRestoration = "auto"));
+  addEventListener("pageshow", () => (history.scrollRestoration = "manual"));
+  document.addEventListener("click", onClick);
+  document.addEventListener("mouseover", onIntent);
+  document.addEventListener("mouseout", onLeave);
+  document.addEventListener("touchstart", onIntent, { passive: true });
+  document.addEventListener("focusin", onIntent);
+  markCurrent();
+  scan();
+}
+
+install();
