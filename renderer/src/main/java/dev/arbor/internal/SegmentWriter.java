@@ -88,7 +88,7 @@ final class SegmentWriter implements HtmlBuilder<Appendable>, TagBuilder {
     }
 
     /** The text buffer of the cursor's segment (a new one after each part added). */
-    Utf8Out out() {
+    private Utf8Out out() {
         return at.segment().text;
     }
 
@@ -99,15 +99,6 @@ final class SegmentWriter implements HtmlBuilder<Appendable>, TagBuilder {
         if (content == null) {
             return;
         }
-        if (path == null) {
-            TreeWalk.render(this, content); // production: Arbor's own walk of j2html's tree
-            return;
-        }
-        renderThroughJ2html(content);
-    }
-
-    /** Renders content through its own {@code render(HtmlBuilder)}, with this writer as the builder. */
-    void renderThroughJ2html(DomContent content) {
         try {
             content.render(this, null);
         } catch (IOException e) {

@@ -99,23 +99,6 @@ public final class Utf8Out implements Appendable {
         return this;
     }
 
-    /** Appends bytes that are already UTF-8 (pre-encoded tag and attribute names). */
-    public Utf8Out appendBytes(byte[] bytes) {
-        settle();
-        ensure(len + bytes.length);
-        System.arraycopy(bytes, 0, buf, len, bytes.length);
-        len += bytes.length;
-        return this;
-    }
-
-    /** Appends one ASCII byte. */
-    public Utf8Out appendAscii(char c) {
-        settle();
-        ensure(len + 1);
-        buf[len++] = (byte) c;
-        return this;
-    }
-
     /** Appends an integer in decimal. */
     public Utf8Out append(int i) {
         return append(Integer.toString(i));

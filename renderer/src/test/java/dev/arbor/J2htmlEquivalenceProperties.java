@@ -19,13 +19,13 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * Arbor walks j2html's tree itself (tags, attributes, text straight into UTF-8 bytes) in
- * production, and through j2html's own {@code render(HtmlBuilder)} in development mode: for random
- * trees of tags, void tags, empty and unnamed tags, fragments ({@code each}), escaped and raw text,
+ * Arbor writes j2html's tree into its own UTF-8 buffer (as j2html's {@code HtmlBuilder}), in
+ * production and in development mode (which also tracks the component path): for random trees of
+ * tags, void tags, empty and unnamed tags, fragments ({@code each}), escaped and raw text,
  * attributes with empty, {@code null} and absent values, both must give exactly the bytes of
  * j2html's own {@code render()} (encoded as {@code String.getBytes(UTF_8)} encodes).
  */
-class TreeWalkProperties {
+class J2htmlEquivalenceProperties {
     private final Renderer production = Renderer.builder().mode(Mode.PRODUCTION).build();
     private final Renderer development = Renderer.builder().mode(Mode.DEVELOPMENT).build();
 
