@@ -1,15 +1,12 @@
 package dev.arbor.bench;
 
-import dev.arbor.RenderError;
 import dev.arbor.RenderHandle;
-import dev.arbor.RenderSink;
 import dev.arbor.Renderer;
 import dev.arbor.bench.page.ShopPage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 
 /**
  * Heap per open stream (docs/benchmarks.md): opens N streams of {@link ShopPage} whose two
@@ -22,8 +19,6 @@ import java.util.concurrent.CompletionStage;
  * </pre>
  */
 public final class OpenStreams {
-    private static final CompletableFuture<Void> ACCEPTED = CompletableFuture.completedFuture(null);
-
     public static void main(String[] args) throws Exception {
         Renderer renderer = Renderer.builder().deadline(Duration.ofMinutes(10)).build();
         for (int i = 0; i < 200; i++) { // warm up: classes loaded, shell size hint settled
@@ -47,12 +42,12 @@ public final class OpenStreams {
     }
 
     record Streams(List<CompletableFuture<List<ShopPage.Product>>> recs,
-            List<CompletableFuture<List<ShopPage.Review>>> reviews, List<RenderHandle> handles, List<Sink> sinks) {
+            List<CompletableFuture<List<ShopPage.Review>>> reviews, List<RenderHandle> handles, List<CountingSink> sinks) {
         void complete() {
             recs.forEach(f -> f.complete(ShopPage.RECOMMENDED));
             reviews.forEach(f -> f.complete(ShopPage.REVIEWS));
             handles.forEach(h -> h.done().toCompletableFuture().join());
-            for (Sink s : sinks) {
+            for (CountingSink s : sinks) {
                 if (!s.ended) {
                     throw new IllegalStateException("a stream did not end");
                 }
@@ -65,7 +60,7 @@ public final class OpenStreams {
         for (int i = 0; i < n; i++) {
             CompletableFuture<List<ShopPage.Product>> recs = new CompletableFuture<>();
             CompletableFuture<List<ShopPage.Review>> reviews = new CompletableFuture<>();
-            Sink sink = new Sink();
+            CountingSink sink = new CountingSink();
             RenderHandle h = renderer.stream(ShopPage.streamed(recs, reviews), sink);
             h.shell().toCompletableFuture().join();
             s.recs.add(recs);
@@ -87,32 +82,4 @@ public final class OpenStreams {
         return used;
     }
 
-    /** A socket that sent everything: counts bytes, keeps none. */
-    static final class Sink implements RenderSink {
-        long bytes;
-        boolean ended;
-
-        @Override
-        public CompletionStage<Void> write(byte[] chunk) {
-            bytes += chunk.length;
-            return ACCEPTED;
-        }
-
-        /** As the Vert.x host's sink: takes the renderer's buffer as it is, no copy. */
-        @Override
-        public CompletionStage<Void> write(byte[] utf8, int offset, int length) {
-            bytes += length;
-            return ACCEPTED;
-        }
-
-        @Override
-        public void end() {
-            ended = true;
-        }
-
-        @Override
-        public void fail(RenderError error) {
-            throw new IllegalStateException(error.cause());
-        }
-    }
 }

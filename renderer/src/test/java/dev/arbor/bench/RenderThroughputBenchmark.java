@@ -92,7 +92,7 @@ public class RenderThroughputBenchmark {
             @Override
             public CompletionStage<Void> write(byte[] chunk) {
                 out.append(new String(chunk, StandardCharsets.UTF_8));
-                return ACCEPTED;
+                return CompletableFuture.completedFuture(null);
             }
 
             @Override
@@ -136,16 +136,14 @@ public class RenderThroughputBenchmark {
      */
     @Benchmark
     public long arborStreamNoDeadlineTimer() {
-        DiscardingSink sink = new DiscardingSink();
+        CountingSink sink = new CountingSink();
         rendererWithoutTimer.stream(page, sink);
         return sink.bytes;
     }
 
-    private static final CompletableFuture<Void> ACCEPTED = CompletableFuture.completedFuture(null);
-
     /** Streams into a sink that counts and drops the bytes; everything completes on this thread. */
     private long stream(DomContent root) {
-        DiscardingSink sink = new DiscardingSink();
+        CountingSink sink = new CountingSink();
         renderer.stream(root, sink);
         if (!sink.ended) {
             throw new IllegalStateException("the stream did not end synchronously");
@@ -153,26 +151,6 @@ public class RenderThroughputBenchmark {
         return sink.bytes;
     }
 
-    static final class DiscardingSink implements RenderSink {
-        long bytes;
-        boolean ended;
-
-        @Override
-        public CompletionStage<Void> write(byte[] chunk) {
-            bytes += chunk.length;
-            return ACCEPTED;
-        }
-
-        @Override
-        public void end() {
-            ended = true;
-        }
-
-        @Override
-        public void fail(dev.arbor.RenderError error) {
-            throw new IllegalStateException(error.cause());
-        }
-    }
 
     // ---- the page ----
 

@@ -1,13 +1,10 @@
 package dev.arbor.bench;
 
-import dev.arbor.RenderError;
-import dev.arbor.RenderSink;
 import dev.arbor.Renderer;
 import dev.arbor.bench.page.ShopPage;
 import j2html.tags.DomContent;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -35,7 +32,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class StreamedPageBenchmark {
-    private static final CompletableFuture<Void> ACCEPTED = CompletableFuture.completedFuture(null);
     private Renderer renderer;
 
     @Setup(Level.Trial)
@@ -43,7 +39,7 @@ public class StreamedPageBenchmark {
         renderer = Renderer.create();
         String j2 = ShopPage.whole().render();
         String arbor = renderer.renderToString(readyPage()).toCompletableFuture().join();
-        Counting sink = new Counting();
+        CountingSink sink = new CountingSink();
         renderer.stream(readyPage(), sink);
         if (!arbor.equals("<!DOCTYPE html>" + j2) || sink.bytes != arbor.getBytes(StandardCharsets.UTF_8).length) {
             throw new IllegalStateException("the variants render different documents");
@@ -58,7 +54,7 @@ public class StreamedPageBenchmark {
 
     @Benchmark
     public long arborStream() {
-        Counting sink = new Counting();
+        CountingSink sink = new CountingSink();
         renderer.stream(readyPage(), sink);
         if (!sink.ended) {
             throw new IllegalStateException("the stream did not end synchronously");
@@ -85,32 +81,4 @@ public class StreamedPageBenchmark {
         return readyPage();
     }
 
-    /** A socket that sent everything: counts the bytes and keeps none. */
-    static final class Counting implements RenderSink {
-        long bytes;
-        boolean ended;
-
-        @Override
-        public CompletionStage<Void> write(byte[] chunk) {
-            bytes += chunk.length;
-            return ACCEPTED;
-        }
-
-        /** As the Vert.x host's sink: takes the renderer's buffer as it is, no copy. */
-        @Override
-        public CompletionStage<Void> write(byte[] utf8, int offset, int length) {
-            bytes += length;
-            return ACCEPTED;
-        }
-
-        @Override
-        public void end() {
-            ended = true;
-        }
-
-        @Override
-        public void fail(RenderError error) {
-            throw new IllegalStateException(error.cause());
-        }
-    }
 }
