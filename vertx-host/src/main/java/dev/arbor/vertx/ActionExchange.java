@@ -9,6 +9,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import j2html.TagCreator;
 import j2html.tags.DomContent;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -41,6 +42,8 @@ final class ActionExchange {
 
     private final HostConfig host;
     private final FormSource source;
+    /** Vert.x Web's context, to serve a redirect's target in the same response; null in a tester. */
+    private RoutingContext context;
     private final Transport transport;
     private final Page<?> page;
     private final Action action;
@@ -63,7 +66,9 @@ final class ActionExchange {
                 }
             }
         };
-        return new ActionExchange(host, new VertxTransport(context), body, page, action);
+        ActionExchange exchange = new ActionExchange(host, new VertxTransport(context), body, page, action);
+        exchange.context = context;
+        return exchange;
     }
 
     ActionExchange(HostConfig host, Transport transport, FormSource source, Page<?> page, Action action) {
@@ -137,16 +142,51 @@ final class ActionExchange {
     }
 
     private void answer(ActionResult result, boolean noScript) {
+        // a form the client runtime sent says which layouts it shows: the answer is a navigation
+        List<String> from = noScript ? null : navigation();
         if (result instanceof ActionResult.Redirect redirect) {
-            redirect(303, redirect.location());
+            if (from == null) {
+                redirect(303, redirect.location());
+            } else if (SingleFlight.isLocal(redirect.location()) && context != null) {
+                answered = true; // the target page answers, in this response
+                new SingleFlight(redirect.location(), redirect.invalidated()).reroute(context);
+            } else {
+                leave(redirect.location()); // another site, or a tester without a router
+            }
         } else if (result instanceof ActionResult.Invalid invalid) {
-            PageExchange exchange = new PageExchange(host, transport, page, 422);
+            // the page again where the form is: the address bar stays (no Arbor-Url)
+            PageExchange exchange = from == null
+                    ? new PageExchange(host, transport, page, 422)
+                    : PageExchange.navigation(host, transport, page, 422, from,
+                            new SingleFlight(null, invalid.invalidated()));
             exchange.request().submission(invalid.submission(), noScript);
             answered = true;
             exchange.start();
         } else if (result instanceof ActionResult.Failure failure) {
             failure(failure.status(), failure.error());
         }
+    }
+
+    /** The layouts the runtime that sent this form shows, or null for a plain form post. */
+    private List<String> navigation() {
+        try {
+            return Navigation.parse(transport.header(Navigation.NAVIGATE));
+        } catch (Navigation.Malformed e) {
+            return null; // answered as a plain post
+        }
+    }
+
+    /**
+     * Sends the runtime to a document it loads itself: a {@code 204} naming it, since a {@code 303}
+     * to another site would be followed by its fetch (and fail for want of CORS) or, for a tester,
+     * cost a second request the browser never makes.
+     */
+    private void leave(String location) {
+        answered = true;
+        transport.status(204);
+        transport.headers().set(Navigation.RELOAD, "1").set(SingleFlight.URL_HEADER, location)
+                .set(HttpHeaders.CACHE_CONTROL, "no-store");
+        transport.end();
     }
 
     private void fail(Throwable error) {

@@ -150,7 +150,8 @@ public final class ArborHost {
                         .errorDigest(error -> renderer.report(error).digest()),
                 b.clientNavigation,
                 new Csrf(b.csrf, b.csrfSecret, b.trustedOrigins, b.secureCookies),
-                b.maxFormSize);
+                b.maxFormSize,
+                b.queries);
     }
 
     /** @return the host's settings, for {@link PageTester} */
@@ -190,7 +191,7 @@ public final class ArborHost {
         Objects.requireNonNull(page, "page");
         return context -> {
             checkQuery(context);
-            new PageExchange(config, new VertxTransport(context), page, 200).start();
+            PageExchange.of(config, context, page, 200).start();
         };
     }
 
@@ -342,7 +343,7 @@ public final class ArborHost {
     public Handler<RoutingContext> notFoundHandler() {
         return context -> {
             checkQuery(context);
-            new PageExchange(config, new VertxTransport(context), config.notFoundPage(), 404).start();
+            PageExchange.of(config, context, config.notFoundPage(), 404).start();
         };
     }
 
@@ -408,6 +409,7 @@ public final class ArborHost {
         private java.util.Set<String> trustedOrigins = java.util.Set.of();
         private Boolean secureCookies;
         private long maxFormSize = 1024 * 1024;
+        private QueryRegistry queries;
 
         private Builder(Renderer renderer) {
             this.renderer = Objects.requireNonNull(renderer, "renderer");
@@ -582,6 +584,23 @@ public final class ArborHost {
                 throw new IllegalArgumentException("A form size limit must be positive");
             }
             this.maxFormSize = bytes;
+            return this;
+        }
+
+        /**
+         * The queries this host can run by key: when an action answers a form the client runtime
+         * sent and {@linkplain ActionResult#invalidate invalidates} a query, the query runs again
+         * and its fresh state travels in the same response, to the client's cache and the islands
+         * that read it, even when the page the action leads to does not fetch it itself (an island
+         * in a layout that the navigation keeps). Usually the registry behind
+         * {@link #queryEndpoint(QueryRegistry)}. Without it, only the queries that the page fetches
+         * reach the client.
+         *
+         * @param registry the queries
+         * @return this builder
+         */
+        public Builder queries(QueryRegistry registry) {
+            this.queries = Objects.requireNonNull(registry, "registry");
             return this;
         }
 

@@ -11,6 +11,7 @@ import dev.arbor.query.DehydrateOptions;
 import dev.arbor.query.QueryClient;
 import j2html.TagCreator;
 import j2html.tags.DomContent;
+import dev.arbor.query.QueryRegistry;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,6 +38,7 @@ import java.util.regex.Pattern;
  * @param clientNavigation whether streamed pages load the navigation script
  * @param csrf the CSRF protection of actions and forms
  * @param maxFormSize the largest form body an action reads, in bytes
+ * @param queries the queries the host can run by key (an action's invalidations), or {@code null}
  */
 record HostConfig(
         Renderer renderer,
@@ -52,7 +54,8 @@ record HostConfig(
         DehydrateOptions dehydrateOptions,
         boolean clientNavigation,
         Csrf csrf,
-        long maxFormSize) {
+        long maxFormSize,
+        QueryRegistry queries) {
 
     /** Thread-safe; one for every host is as good as one each. */
     private static final SecureRandom RANDOM = new SecureRandom();

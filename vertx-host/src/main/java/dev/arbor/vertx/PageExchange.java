@@ -51,6 +51,8 @@ final class PageExchange implements ResponseSink.Exchange {
     private int shared;
     private String outletId;
     private String headHeader;
+    /** An action's answer this exchange gives (single flight), or null. */
+    private SingleFlight flight;
 
     PageExchange(HostConfig host, Transport transport, Page<?> page, int status) {
         this.host = host;
@@ -63,16 +65,29 @@ final class PageExchange implements ResponseSink.Exchange {
     }
 
     /**
+     * The exchange of a request that Vert.x Web routed to a page: a single-flight answer when an
+     * action rerouted it here ({@link SingleFlight#reroute}).
+     */
+    static PageExchange of(HostConfig host, io.vertx.ext.web.RoutingContext context, Page<?> page, int status) {
+        PageExchange exchange = new PageExchange(host, new VertxTransport(context), page, status);
+        exchange.flight = SingleFlight.of(context);
+        return exchange;
+    }
+
+    /**
      * The navigation entry point that other responses reuse (an action answering with the page it
      * leads to): streams {@code page} as a navigation from a client that shows the layouts
-     * {@code from}, whatever the request's own headers say.
+     * {@code from}, whatever the request's own method and headers say.
      *
      * @param from the identities of the layouts the client shows, outermost first
+     * @param flight the action's answer this is
      */
-    static PageExchange navigation(HostConfig host, Transport transport, Page<?> page, int status, List<String> from) {
+    static PageExchange navigation(HostConfig host, Transport transport, Page<?> page, int status, List<String> from,
+            SingleFlight flight) {
         PageExchange exchange = new PageExchange(host, transport, page, status);
         exchange.from = List.copyOf(from);
         exchange.navigationGiven = true;
+        exchange.flight = flight;
         return exchange;
     }
 
@@ -83,6 +98,13 @@ final class PageExchange implements ResponseSink.Exchange {
 
     void start() {
         response.onGone(this::clientGone);
+        if (flight != null) {
+            // on every answer (frames, a 204 decline, a redirect, an error page): the runtime shows it
+            if (flight.url() != null) {
+                response.headers().set(SingleFlight.URL_HEADER, flight.url());
+            }
+            flight.prefetch(host, request);
+        }
 
         List<Level> chain = page.chain();
         if (!navigationGiven) {
@@ -94,7 +116,8 @@ final class PageExchange implements ResponseSink.Exchange {
                 return;
             }
         }
-        if (from != null && (response.method() != HttpMethod.GET || host.wantsCompleteDocument(request))) {
+        if (from != null && ((!navigationGiven && response.method() != HttpMethod.GET)
+                || host.wantsCompleteDocument(request))) {
             from = null; // a HEAD request and crawler mode answer as they always do
         }
         if (from != null) {
@@ -207,7 +230,7 @@ final class PageExchange implements ResponseSink.Exchange {
     @Override
     public void writeHead() {
         response.status(request.statusOr(status));
-        htmlHeaders(response.headers(), request.cacheControlOrNoStore());
+        htmlHeaders(response.headers(), flight != null ? "no-store" : request.cacheControlOrNoStore());
         if (from != null) {
             response.headers().set(HttpHeaders.CONTENT_TYPE, Navigation.CONTENT_TYPE)
                     .set(Navigation.OUTLET, outletId)
@@ -272,6 +295,7 @@ final class PageExchange implements ResponseSink.Exchange {
                 sendPlain(404, "Not found");
             } else {
                 PageExchange notFound = new PageExchange(host, response, host.notFoundPage(), 404);
+                notFound.flight = flight == null ? null : new SingleFlight(flight.url(), List.of());
                 if (navigationGiven) {
                     notFound.from = from;
                     notFound.navigationGiven = true;

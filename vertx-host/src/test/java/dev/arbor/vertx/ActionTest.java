@@ -2,6 +2,8 @@ package dev.arbor.vertx;
 
 import static j2html.TagCreator.button;
 import static j2html.TagCreator.each;
+import static j2html.TagCreator.div;
+import static j2html.TagCreator.h1;
 import static j2html.TagCreator.li;
 import static j2html.TagCreator.main;
 import static j2html.TagCreator.ul;
@@ -13,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.arbor.Mode;
 import dev.arbor.Renderer;
 import dev.arbor.query.QueryKey;
+import dev.arbor.query.QueryRegistry;
 import dev.arbor.testing.ManualScheduler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -59,7 +62,10 @@ class ActionTest {
         App(Vertx vertx, Mode mode, Consumer<ArborHost.Builder> config) {
             Renderer renderer = Renderer.builder().mode(mode).scheduler(new ManualScheduler())
                     .errorReporter((digest, error) -> reported.add(digest + " " + error.getMessage())).build();
-            ArborHost.Builder builder = ArborHost.builder(renderer).maxFormSize(4096);
+            ArborHost.Builder builder = ArborHost.builder(renderer).maxFormSize(4096)
+                    // what single-flight answers run again when an action invalidates it
+                    .queries(new QueryRegistry().register("count",
+                            key -> CompletableFuture.completedFuture(reviews.size())));
             config.accept(builder);
             ArborHost host = builder.build();
             Page<Void> page = Page.of(req -> main(
@@ -108,6 +114,28 @@ class ActionTest {
             host.action(router, "/slow", page, req -> {
                 slowAction.complete(null);
                 return slowResult;
+            });
+            // a keyed layout, so that the runtime can navigate: single-flight answers
+            Layout<Void> site = Layout.of((req, outlet) -> div(h1("Shop"), main(outlet))).key("site");
+            Page<Void> sitePage = Page.of(req -> div(
+                    ul(each(reviews, r -> li(r))).withId("reviews"),
+                    Forms.form(req, "/site/" + req.pathParam("id"), Forms.textarea(req, "text", "Your review"))))
+                    .in(site);
+            host.mount(router, "/site/:id", sitePage, req -> {
+                if (req.form().get("text", "").length() < 3) {
+                    return CompletableFuture.completedFuture(
+                            ActionResult.invalid(req.form(), Map.of("text", "Write at least 3 characters.")));
+                }
+                String text = req.form().get("text");
+                String location = switch (text) {
+                    case "elsewhere" -> "https://example.com/thanks";
+                    case "lost" -> "/nowhere";
+                    case "plain" -> "/products/tent"; // a page without the site's layout
+                    default -> "/site/" + req.pathParam("id");
+                };
+                reviews.add(text);
+                return CompletableFuture.completedFuture(ActionResult.redirect(location)
+                        .invalidate(QueryKey.of("count"), QueryKey.of("unknown")));
             });
             router.route().handler(host.notFoundHandler());
             server = StreamingResponse.join(vertx.createHttpServer().requestHandler(router).listen(0)
@@ -224,6 +252,68 @@ class ActionTest {
         String page = raw(app.port(), "GET /products/tent HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
         assertTrue(page.contains("<li>Ada: Great tent ([author, stars, text])</li>"), page);
         assertNothingLogged();
+    }
+
+    @Test
+    void aFormTheRuntimeSendsIsAnsweredWithItsTargetPageAsANavigationInTheSameResponse() throws IOException {
+        Token token = token(app.port(), "/site/tent");
+        String answer = raw(app.port(), post("/site/tent", token.cookie(), "application/x-www-form-urlencoded",
+                form("_csrf", token.field(), "text", "Single <flight>"), "Origin", "http://localhost",
+                "Arbor-Navigate", "site"));
+
+        assertTrue(answer.startsWith("HTTP/1.1 200 "), answer); // no 303: no second request
+        assertTrue(answer.contains("content-type: text/x-arbor-frames"), answer);
+        assertTrue(answer.contains("Arbor-Url: /site/tent\r\n"), answer);
+        assertTrue(answer.contains("cache-control: no-store\r\n"), answer);
+        assertTrue(answer.contains("Arbor-Outlet: site\r\n"), answer);
+        assertTrue(answer.contains("<li>Single &lt;flight&gt;</li>"), answer);
+        assertFalse(answer.contains("<h1>Shop</h1>"), "the shared layout is not rendered again");
+        // the invalidated query the registry knows, run again after the mutation, in an instruction
+        assertTrue(Pattern.compile("i\\d+:\\[\\[\"q\",\\{\"queries\":\\[\\{\"queryKey\":\\[\"count\"\\],[^\\n]*\"data\":1,")
+                .matcher(answer).find(), answer);
+        assertFalse(answer.contains("unknown"), "a key no one can run is not sent");
+        assertEquals(List.of("Single <flight>"), app.reviews);
+        assertNothingLogged();
+    }
+
+    @Test
+    void aSingleFlightAnswerFollowsTheTargetPageWhereverItLeads() throws IOException {
+        Token token = token(app.port(), "/site/tent");
+        // to another site, to a page of another root layout, to the not-found page (which has no
+        // layout here): the runtime loads the document it names
+        for (String[] c : new String[][] {{"elsewhere", "https://example.com/thanks"}, {"plain", "/products/tent"},
+                {"lost", "/nowhere"}}) {
+            String answer = raw(app.port(), post("/site/tent", token.cookie(), "application/x-www-form-urlencoded",
+                    form("_csrf", token.field(), "text", c[0]), "Origin", "http://localhost", "Arbor-Navigate", "site"));
+            assertTrue(answer.startsWith("HTTP/1.1 204 "), answer);
+            assertTrue(answer.contains("Arbor-Reload: 1\r\n"), answer);
+            assertTrue(answer.contains("Arbor-Url: " + c[1] + "\r\n"), answer);
+        }
+        assertEquals(List.of("elsewhere", "plain", "lost"), app.reviews);
+        assertNothingLogged();
+    }
+
+    @Test
+    void anInvalidFormTheRuntimeSendsComesBackAs422InFrames() throws IOException {
+        Token token = token(app.port(), "/site/tent");
+        String answer = raw(app.port(), post("/site/tent", token.cookie(), "application/x-www-form-urlencoded",
+                form("_csrf", token.field(), "text", "<b"), "Origin", "http://localhost", "Arbor-Navigate", "site"));
+
+        assertTrue(answer.startsWith("HTTP/1.1 422 "), answer);
+        assertTrue(answer.contains("content-type: text/x-arbor-frames"), answer);
+        assertTrue(answer.contains("Write at least 3 characters."), answer);
+        assertTrue(answer.contains("&lt;b</textarea>"), answer);
+        assertTrue(app.reviews.isEmpty());
+    }
+
+    @Test
+    void aFormTheRuntimeSendsStillNeedsItsToken() throws IOException {
+        Token token = token(app.port(), "/site/tent");
+        String answer = raw(app.port(), post("/site/tent", token.cookie(), "application/x-www-form-urlencoded",
+                form("text", "No token"), "Origin", "http://localhost", "Arbor-Navigate", "site"));
+
+        assertTrue(answer.startsWith("HTTP/1.1 403 "), answer);
+        assertTrue(app.reviews.isEmpty());
     }
 
     @Test
