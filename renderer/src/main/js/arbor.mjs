@@ -32,8 +32,13 @@ export const arbor = {
     return entryFor(hashKey(key)).data;
   },
 
-  setQueryData(key, data) {
-    settle(entryFor(hashKey(key)), "success", data, Date.now());
+  /**
+   * Writes a query's data, as of `updatedAt` (ms since the epoch; now by default). Hydration
+   * replaces it only with newer data, so an optimistic guess passes 0: the server's answer, whatever
+   * its time, replaces it (navigation.mjs, form submissions).
+   */
+  setQueryData(key, data, updatedAt = Date.now()) {
+    settle(entryFor(hashKey(key)), "success", data, updatedAt);
   },
 
   /** Calls listener(data, status) on every update; returns the function that stops it. */

@@ -151,6 +151,14 @@ test("setQueryData's data is newer than what hydration brings later with an olde
   assert.equal(arbor.getQueryData(["r8"]), "mine");
 });
 
+test("data set as of time 0 (an optimistic guess) gives way to any the server sends", () => {
+  arbor.setQueryData(["r8b"], "held", 5000);
+  arbor.setQueryData(["r8b"], "guess", 0);
+  assert.equal(arbor.getQueryData(["r8b"]), "guess");
+  hydrate(state(["r8b"], "success", "server's", 1));
+  assert.equal(arbor.getQueryData(["r8b"]), "server's");
+});
+
 // ---- fetching a key the page never sent ----
 
 test("a key the page never sent is fetched once, when the document is complete", async () => {

@@ -70,7 +70,7 @@ test("the runtime is one classic script that can sit inline in <script>, and fit
   assert.doesNotMatch(js, /<\/script|<!--|<script/i);
   assert.doesNotMatch(js, /\bimport\b|\bexport\b/, "no module syntax left");
   const gzipped = gzipSync(js.trim(), { level: constants.Z_BEST_COMPRESSION }).length;
-  assert.ok(gzipped < 1536, "gzip -9: " + gzipped + " bytes");
+  assert.ok(gzipped < 1600, "gzip -9: " + gzipped + " bytes");
 });
 
 test("the runtime removes its script, marks waiting regions busy, and defines $a and arbor", () => {

@@ -22,12 +22,12 @@ class ClientRuntimeTest {
     private final Fixtures f = new Fixtures();
 
     @Test
-    void runtimeIsUnderOnePointFiveKilobytesGzipped() throws Exception {
+    void runtimeIsUnderItsBudgetOf1600BytesGzipped() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
             gz.write(ClientRuntime.source().getBytes(StandardCharsets.UTF_8));
         }
-        assertTrue(out.size() < 1536, "gzipped runtime is " + out.size() + " bytes");
+        assertTrue(out.size() < 1600, "gzipped runtime is " + out.size() + " bytes");
     }
 
     @Test
