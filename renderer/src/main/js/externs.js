@@ -15,7 +15,7 @@ arbor.endpoint;
 arbor.deferred = function (key) {};
 arbor.query = function (key) {};
 arbor.getQueryData = function (key) {};
-arbor.setQueryData = function (key, data) {};
+arbor.setQueryData = function (key, data, updatedAt) {};
 arbor.subscribe = function (key, listener) {};
 arbor.refetch = function (key) {};
 arbor.island = function (name, mount) {};
@@ -36,6 +36,11 @@ NavigationHead.title;
 NavigationHead.meta;
 NavigationHead.link;
 NavigationHead.script;
+/** The detail of the arbor:submit event, which page code reads (forms.mjs) */
+var SubmitDetail = {};
+SubmitDetail.form;
+SubmitDetail.formData;
+SubmitDetail.optimistic = function (key, update) {};
 /** history.state of an entry the runtime made */
 var NavigationState = {};
 NavigationState.arborScroll;

@@ -7,7 +7,11 @@
  * layouts shown>`; the host answers the part below the deepest shared layout in the frame framing
  * (frames.mjs), which is applied as it arrives by the runtime's own applyInstructions (`$a.i`).
  * Anything else (a 204 with Arbor-Reload, an HTML answer, a network failure) loads the document.
+ *
+ * A form the runtime takes over (forms.mjs) is posted the same way: the action's answer is the
+ * page it leads to, in frames, with `Arbor-Url` naming it (single flight).
  */
+import { begin, bodyOf, showDocument, submissionOf } from "./forms.mjs";
 import { frameApplier, frameReader } from "./frames.mjs";
 import { fillOutlet, layoutChain, navigationList, outletStarts } from "./outlets.mjs";
 
@@ -50,16 +54,22 @@ function withoutHash(url) {
  *
  * @param url the page's URL
  * @param preload whether the request is a preload
+ * @param body a form's body, to post to an action instead of asking for the page
  * @return {url, controller, time, pieces, ended, error, sink, response: Promise<Response>}
  */
-function request(url, preload) {
+function request(url, preload, body) {
   const controller = new AbortController();
   const headers = { "Arbor-Navigate": layoutChain(document) };
   if (preload) {
     headers["Arbor-Preload"] = "1";
   }
   const entry = { url, controller, time: Date.now(), pieces: [], ended: false, error: null, sink: null };
-  entry.response = fetch(url, { headers, signal: controller.signal, credentials: "same-origin" }).then((response) => {
+  const init = { headers, signal: controller.signal, credentials: "same-origin" };
+  if (body) {
+    init.method = "POST";
+    init.body = body;
+  }
+  entry.response = fetch(url, init).then((response) => {
     if (isFrames(response)) {
       pump(entry, response.body.getReader(), new TextDecoder());
     }
@@ -126,39 +136,62 @@ function takePreload(url) {
  * Shows a page: its preloaded response, or a new navigation request.
  *
  * @param url the page's URL
- * @param how "push" (a link), "replace", "pop" (back/forward, scroll restored) or "revalidate"
- *     (the same page again: scroll and focus stay)
+ * @param how "push" (a link), "replace", "pop" (back/forward, scroll restored), "revalidate"
+ *     (the same page again: scroll and focus stay) or "submit" (a form's answer)
  * @param scroll for "pop": where the page was scrolled to
+ * @param submitted for "submit": the request that posted the form, and what begin() gave
  */
-function go(url, how, scroll) {
+function go(url, how, scroll, submitted) {
   if (current) {
     current.entry.controller.abort(); // superseded: its fetch and the server's work stop
+    current.submitted && current.submitted.finish(true); // its answer will not come: no rollback
   }
-  const entry = (how != "revalidate" && takePreload(url)) || request(url, false);
-  const navigation = (current = { entry });
+  const entry = submitted ? submitted.entry : (how != "revalidate" && takePreload(url)) || request(url, false);
+  const navigation = (current = { entry, submitted });
   pending(true, url);
   entry.response.then((response) => {
     if (navigation != current) {
       return;
     }
+    // a form's answer: the page an action led to (Arbor-Url), or the form's page again with its
+    // errors (a 422, where the address stays)
+    const led = response.headers.get("Arbor-Url");
+    const target = led ? new URL(led, location.href).href : response.redirected ? response.url : url;
+    const leads = !submitted || led || response.redirected;
+    if (submitted) {
+      submitted.finish(response.ok); // a failed action's optimistic updates go back
+    }
     const outlet = response.headers.get("Arbor-Outlet");
     const start = outletStarts(document).find((marker) => marker.data == "@" + outlet);
     if (!isFrames(response) || !start) {
-      // declined (another root layout), an error page, or an outlet this page no longer has
       entry.controller.abort();
-      location.assign(response.status == 204 || !response.redirected ? url : response.url);
+      if (submitted && response.status != 204 && !(response.ok && response.redirected)) {
+        // a refused form or an action's failure page: shown as the browser would show it
+        showDocument(response).then((title) => {
+          announcer = null;
+          pending(false, url);
+          announce(title);
+        });
+      } else if (submitted && response.status == 204 && !led) {
+        submitNatively(submitted); // nothing was done: the browser posts it again, as a document
+      } else {
+        // declined (another root layout), an error page, or an outlet this page no longer has
+        location.assign(response.status == 204 && !led ? url : target);
+      }
       return;
     }
     // the address bar shows where a redirect led; a link's hash stays when there was none
-    const shown = response.redirected ? response.url : url;
+    const shown = leads ? target : location.href;
     const parent = start.parentNode;
     // region ids are per response: this one's are moved past any the document may still hold
     const offset = 1e9 + ++navigations * 1e6;
     const apply = frameApplier((content) => {
       const head = JSON.parse(decodeURIComponent(response.headers.get("Arbor-Head") || "%7B%7D"));
-      if (how == "push" || how == "replace") {
+      // a form's answer is a new entry when it leads to another page, the same one's otherwise
+      const moved = withoutHash(shown) != shownUrl;
+      if (how == "push" || how == "replace" || (how == "submit" && leads)) {
         remember();
-        history[how == "push" ? "pushState" : "replaceState"]({}, "", shown);
+        history[how == "push" || (how == "submit" && moved) ? "pushState" : "replaceState"]({}, "", shown);
       }
       shownUrl = withoutHash(location.href);
       // scripts in the new shell run, as the parser runs a document's (streamed contents' do not,
@@ -169,7 +202,9 @@ function go(url, how, scroll) {
       applyHead(head);
       markCurrent();
       pending(false, shown);
-      if (how != "revalidate") {
+      if (how == "submit") {
+        placeAnswer(leads && (moved || location.hash), parent, start);
+      } else if (how != "revalidate") {
         placeView(how, scroll, parent, start);
         announce(document.title);
       }
@@ -189,10 +224,82 @@ function go(url, how, scroll) {
       entry.sink.end();
     }
   }, (error) => {
-    if (navigation == current && error.name != "AbortError") {
+    if (navigation != current || error.name == "AbortError") {
+      return;
+    }
+    if (submitted) {
+      // the form stays as the user filled it in, to send again
+      submitted.finish(false);
+      pending(false, url);
+      announce("The form could not be sent. Check your connection and try again.");
+    } else {
       location.assign(url); // the network failed: the browser shows why
     }
   });
+}
+
+/** Forms in flight: a second submit of one of them sends nothing (a double click). */
+const inFlight = new WeakSet();
+
+/**
+ * A submit event: a form the runtime takes over (forms.mjs) is sent with fetch, a GET form as a
+ * navigation to its URL with the fields as its query, a POST form to its action, whose answer
+ * streams in like a navigation's.
+ */
+function onSubmit(event) {
+  const submission = submissionOf(event, location.href);
+  if (!submission) {
+    return;
+  }
+  event.preventDefault();
+  const { form, method, url } = submission;
+  if (method == "get") {
+    url.search = new URLSearchParams(submission.data);
+    go(url.href, "push");
+    return;
+  }
+  if (inFlight.has(form)) {
+    return;
+  }
+  inFlight.add(form);
+  const started = begin(submission, arbor);
+  const submitted = {
+    submission,
+    entry: request(url.href, false, bodyOf(submission)),
+    finish(succeeded) {
+      inFlight.delete(form);
+      started.finish(succeeded);
+    },
+  };
+  go(url.href, "submit", null, submitted);
+}
+
+/**
+ * Posts a form as the browser would have (a 204 without a page to show: the answer's page does
+ * not share a layout with this one), as a document; the browser then shows what the action says.
+ */
+function submitNatively(submitted) {
+  const { form, submitter } = submitted.submission;
+  form.setAttribute("data-arbor-reload", ""); // this time, the runtime leaves it alone
+  form.requestSubmit(submitter);
+}
+
+/**
+ * Scroll and focus after a form's answer: on what the server marked `autofocus` (the error
+ * summary of a 422, a confirmation); else, when the answer leads elsewhere (another page, or a
+ * `#target`), as a new page; else the scroll stays, and focus too unless its element was replaced.
+ */
+function placeAnswer(elsewhere, parent, start) {
+  const marked = parent.querySelector("[autofocus]");
+  if (marked) {
+    marked.focus();
+    announce(marked.textContent);
+  } else if (elsewhere) {
+    placeView("push", null, parent, start);
+    announce(document.title);
+  } else if (!document.activeElement || document.activeElement == document.body) {
+    focusContent(parent, start);
+  }
 }
 
 /** Keeps the current entry's scroll position in its history state, for back and forward. */
@@ -277,6 +384,11 @@ function placeView(how, scroll, parent, start) {
   } else {
     window.scrollTo(0, 0);
   }
+  focusContent(parent, start);
+}
+
+/** Focus on an outlet's new content: its first heading, or the content itself. */
+function focusContent(parent, start) {
   let focus = null;
   for (let node = start.nextSibling; node && !focus; node = node.nextSibling) {
     if (node.querySelector) {
@@ -405,6 +517,7 @@ function install() {
   addEventListener("pagehide", () => (history.scrollRestoration = "auto"));
   addEventListener("pageshow", () => (history.scrollRestoration = "manual"));
   document.addEventListener("click", onClick);
+  document.addEventListener("submit", onSubmit);
   document.addEventListener("mouseover", onIntent);
   document.addEventListener("mouseout", onLeave);
   document.addEventListener("touchstart", onIntent, { passive: true });

@@ -58,5 +58,5 @@ test("the navigation script is one classic script within its own budget, apart f
   assert.doesNotMatch(js, /\bimport\b|\bexport\b/, "no module syntax left");
   assert.doesNotMatch(js, /applyInstructions|findRegions/, "it applies with the runtime's code, not a copy");
   const gzipped = gzipSync(js.trim(), { level: constants.Z_BEST_COMPRESSION }).length;
-  assert.ok(gzipped < 3584, "gzip -9: " + gzipped + " bytes");
+  assert.ok(gzipped < 4608, "gzip -9: " + gzipped + " bytes");
 });
