@@ -2,11 +2,19 @@ package dev.arbor.demo;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.AriaRole;
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,8 +23,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The product page's review form in Chromium, as a plain {@code <form method="post">}: with
  * JavaScript off, a review posts (303, then the page shows it) and a form with mistakes comes back
- * 422, filled in, its errors announced and linked; with JavaScript on, the same, and the count
- * island reads the new count from the query cache.
+ * 422, filled in, its errors announced and linked. With JavaScript on, the runtime posts the form
+ * itself: one request, answered with the page in frames (single flight), no document load; the count
+ * island counts the review at once and reads the server's count from the answer, or takes its guess
+ * back when the post fails; a double click posts once.
  */
 class ReviewFormBrowserTest {
     private static DemoFixture demo;
@@ -117,18 +127,135 @@ class ReviewFormBrowserTest {
         assertThat(page.locator("#product-reviews li").first()).containsText("Carries a week of food.");
     }
 
+    // ---- with JavaScript: the runtime posts the form, and the answer streams in (single flight) ----
+
+    /** Every request the page makes from now on: method, path, and whether it loads a document. */
+    private List<String> requests() {
+        List<String> requests = new CopyOnWriteArrayList<>();
+        page.onRequest(request -> requests.add(request.method() + " " + URI.create(request.url()).getPath()
+                + (request.isNavigationRequest() ? " (document)" : "")));
+        return requests;
+    }
+
+    /** Holds the page's next POST until the test lets it go: what the user sees meanwhile is testable. */
+    private List<Route> holdPosts(String path) {
+        List<Route> held = new CopyOnWriteArrayList<>();
+        page.route("**" + path, route -> {
+            if (route.request().method().equals("POST")) {
+                held.add(route);
+            } else {
+                route.resume();
+            }
+        });
+        return held;
+    }
+
+    private void clickPost() {
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Post review")).click();
+    }
+
     @Test
-    void withJavaScriptTheFormPostsAndTheCountIslandReadsTheCache() {
+    void withJavaScriptAReviewPostsInOneRequestAndThePageUpdatesInPlace() {
         open(true, "/products/drift-bag");
         assertThat(page.locator(".review-count")).hasAttribute("data-state", "cache");
         assertThat(page.locator(".review-count")).hasText("2 reviews");
+        page.evaluate("() => window.sameDocument = true");
+        List<String> requests = requests();
 
         page.getByLabel("Your name").fill("Lin");
         page.getByLabel("Your review").fill("Warm and light.");
-        assertEquals(303, submit().status());
+        clickPost();
 
         assertThat(page.locator("#product-reviews li").first()).containsText("Warm and light.");
+        assertThat(page.locator(".review-count")).hasText("3 reviews"); // the island, from the response's query state
         assertThat(page.locator(".review-count")).hasAttribute("data-state", "cache");
+        assertEquals(true, page.evaluate("() => window.sameDocument"), "no document load");
+        // one request for the mutation and its page: the POST, answered with the page's frames
+        assertEquals(List.of("POST /products/drift-bag"),
+                requests.stream().filter(r -> r.contains("/products/")).collect(Collectors.toList()), requests.toString());
+        assertFalse(requests.stream().anyMatch(r -> r.endsWith("(document)")), requests.toString());
+        // the address is where the action led, and the new page is announced and focused
+        assertTrue(page.url().endsWith("/products/drift-bag#reviews"), page.url());
+        assertThat(page.locator("[data-arbor-announcer]")).hasText(page.title());
+        assertThat(page.locator("h1")).isFocused();
+        assertThat(page.locator("#review-form")).not().hasAttribute("aria-busy", "true");
+        assertThat(page.getByLabel("Your review")).hasValue(""); // a fresh form
+    }
+
+    @Test
+    void aDoubleClickSendsOneRequestAndTheFormIsBusyUntilTheAnswer() {
+        open(true, "/products/ridge-jacket");
+        List<Route> held = holdPosts("/products/ridge-jacket");
+        page.getByLabel("Your name").fill("Sam");
+        page.getByLabel("Your review").fill("Kept me dry on the ridge.");
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Post review")).dblclick();
+        page.waitForCondition(() -> held.size() == 1);
+        assertThat(page.locator("#review-form")).hasAttribute("aria-busy", "true");
+        assertThat(page.locator("#review-form button[type=submit]")).hasAttribute("aria-disabled", "true");
+        assertThat(page.locator(".review-count")).hasText("3 reviews"); // counted at once: optimistic
+        // a third time, still in flight (forced: Playwright, like assistive technology, sees it disabled)
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Post review"))
+                .click(new Locator.ClickOptions().setForce(true));
+        assertEquals(1, held.size());
+
+        held.get(0).resume();
+        assertThat(page.locator("#product-reviews li").first()).containsText("Kept me dry on the ridge.");
         assertThat(page.locator(".review-count")).hasText("3 reviews");
+        assertThat(page.locator("#product-reviews li")).hasCount(3); // posted once
+        assertEquals(1, held.size());
+    }
+
+    @Test
+    void withJavaScriptAFormWithMistakesComesBackInPlaceAndItsGuessIsTakenBack() {
+        open(true, "/products/alpine-tent");
+        List<Route> held = holdPosts("/products/alpine-tent");
+        page.evaluate("() => window.sameDocument = true");
+        List<String> requests = requests();
+        page.getByLabel("Your name").fill("   ");
+        page.getByLabel("Your review").fill("ok");
+        clickPost();
+        page.waitForCondition(() -> held.size() == 1);
+        assertThat(page.locator(".review-count")).hasText("3 reviews"); // the guess
+
+        held.get(0).resume();
+        assertThat(page.locator(".error-summary")).isFocused(); // role=alert, focused: announced
+        tab.expectErrorContaining("the server responded with a status of 422");
+        assertThat(page.locator(".error-summary a")).hasCount(2);
+        assertThat(page.getByLabel("Your name")).hasAttribute("aria-invalid", "true");
+        assertThat(page.getByLabel("Your review")).hasValue("ok"); // what the user typed is kept
+        assertThat(page.locator(".review-count")).hasText("2 reviews");
+        assertTrue(page.url().endsWith("/products/alpine-tent"), "the address stays: " + page.url());
+        assertEquals(true, page.evaluate("() => window.sameDocument"), "no document load");
+        assertEquals(List.of("POST /products/alpine-tent"),
+                requests.stream().filter(r -> r.contains("/products/")).collect(Collectors.toList()), requests.toString());
+
+        // fixed, it posts, in place again
+        page.getByLabel("Your name").fill("Kim");
+        page.getByLabel("Your review").fill("Pitched it in the dark.");
+        clickPost();
+        page.waitForCondition(() -> held.size() == 2);
+        held.get(1).resume();
+        assertThat(page.locator("#product-reviews li").first()).containsText("Pitched it in the dark.");
+        assertThat(page.locator(".error-summary")).hasCount(0);
+    }
+
+    @Test
+    void aPostTheNetworkLosesTakesItsGuessBackAndKeepsTheForm() {
+        open(true, "/products/summit-pack");
+        List<Route> held = holdPosts("/products/summit-pack");
+        String before = page.locator(".review-count").textContent();
+        page.getByLabel("Your name").fill("Noor");
+        page.getByLabel("Your review").fill("Lost in the tunnel.");
+        clickPost();
+        page.waitForCondition(() -> held.size() == 1);
+        assertThat(page.locator(".review-count")).not().hasText(before); // the guess
+
+        held.get(0).abort("connectionreset");
+        assertThat(page.locator(".review-count")).hasText(before); // taken back
+        assertThat(page.locator("[data-arbor-announcer]")).containsText("could not be sent");
+        assertThat(page.getByLabel("Your review")).hasValue("Lost in the tunnel.");
+        assertThat(page.locator("#review-form")).not().hasAttribute("aria-busy", "true");
+        tab.expectErrorContaining("net::ERR_CONNECTION_RESET");
     }
 }

@@ -131,13 +131,15 @@ public final class ProductPages {
                 Ui.card("Reviews", errorBoundary(error -> Ui.errorPanel("the reviews", error),
                         await(data.reviews(), ul(Ui.skeletonItems(2)).withClass("reviews"),
                                 list -> ul(each(list, StreamingPage::review)).withClass("reviews")
-                                        .withId("product-reviews")))),
+                                        .withId("product-reviews")))).withId("reviews"),
                 Ui.card("Write a review", Forms.form(request, "/products/" + data.product().id(),
                         Forms.input(request, "author", "Your name"),
                         Forms.select(request, "stars", "Stars", STARS),
                         Forms.textarea(request, "text", "Your review"),
                         button("Post review").withType("submit").withClass("button"))
-                        .withClass("review-form").withId("review-form")),
+                        .withClass("review-form").withId("review-form")
+                        // reviews.js adds the review to this query at once, before the server answers
+                        .attr("data-optimistic-key", reviewsQuery.key(data.product().id()).hash())),
                 script().withSrc(DemoApp.ASSETS.url("reviews.js")).attr("nonce", request.nonce()))
                 .withClass("card product").withId("product"))
                 .head(data -> Head.of(data.product().name() + " · Trailhead")
@@ -158,7 +160,8 @@ public final class ProductPages {
 
     /**
      * Adds a review: a name of 1 to 40 characters, 1 to 5 stars, a text of 3 to 500 characters.
-     * Answers 303 back to the product's reviews, or 422 with the values and errors; an unknown
+     * Answers 303 back to the product's reviews, or 422 with the values and errors (to the client
+ * runtime, in the same response: the product page again, which reads the invalidated query); an unknown
      * product is a 404. Names the product's reviews query as stale.
      *
      * @param reviews where reviews go
@@ -186,7 +189,7 @@ public final class ProductPages {
                 return ActionResult.invalid(form, errors);
             }
             reviews.add(id, new Review(author, Integer.parseInt(stars), product.name(), text));
-            return ActionResult.redirect("/products/" + id + "#product-reviews")
+            return ActionResult.redirect("/products/" + id + "#reviews")
                     .invalidate(QueryKey.of("reviews", id));
         });
     }
