@@ -241,6 +241,25 @@ class ReviewFormBrowserTest {
     }
 
     @Test
+    void aLinkClickedWhileAFormIsInFlightAbortsItsPost() {
+        open(true, "/products/ember-stove");
+        List<Route> held = holdPosts("/products/ember-stove");
+        List<String> failed = new CopyOnWriteArrayList<>();
+        page.onRequestFailed(request -> failed.add(request.method() + " " + request.failure()));
+        page.getByLabel("Your name").fill("Ray");
+        page.getByLabel("Your review").fill("Superseded before its answer.");
+        clickPost();
+        page.waitForCondition(() -> held.size() == 1);
+
+        page.locator(".sidebar a", new Page.LocatorOptions().setHasText("Ridge Shell Jacket")).click();
+        assertThat(page.locator("h1")).hasText("Ridge Shell Jacket");
+        // the runtime aborted the superseded post: its answer can never land on this page
+        page.waitForCondition(() -> failed.contains("POST net::ERR_ABORTED"));
+        assertTrue(page.url().endsWith("/products/ridge-jacket"), page.url());
+        assertFalse((Boolean) page.evaluate("() => document.documentElement.hasAttribute('data-arbor-pending')"));
+    }
+
+    @Test
     void aPostTheNetworkLosesTakesItsGuessBackAndKeepsTheForm() {
         open(true, "/products/summit-pack");
         List<Route> held = holdPosts("/products/summit-pack");
