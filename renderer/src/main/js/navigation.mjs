@@ -372,8 +372,9 @@ function markCurrent() {
 
 /**
  * Scroll and focus for a new page: back and forward restore the scroll position; a new page
- * starts at the top, or at its hash's target. Focus moves to the new content's first heading (or
- * the content itself), without scrolling, so that keyboard and screen reader users start there.
+ * starts at the top, or at its hash's target. Focus moves to that target, or to the new content's
+ * first heading (or the content itself), without scrolling, so that keyboard and screen reader
+ * users start where the page shows them.
  */
 function placeView(how, scroll, parent, start) {
   const target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
@@ -384,12 +385,11 @@ function placeView(how, scroll, parent, start) {
   } else {
     window.scrollTo(0, 0);
   }
-  focusContent(parent, start);
+  focusContent(parent, start, how != "pop" && target);
 }
 
-/** Focus on an outlet's new content: its first heading, or the content itself. */
-function focusContent(parent, start) {
-  let focus = null;
+/** Focus on `focus`, or else on an outlet's new content: its first heading, or the content itself. */
+function focusContent(parent, start, focus) {
   for (let node = start.nextSibling; node && !focus; node = node.nextSibling) {
     if (node.querySelector) {
       focus = node.matches("h1, h2") ? node : node.querySelector("h1, h2");

@@ -174,10 +174,10 @@ class ReviewFormBrowserTest {
         assertEquals(List.of("POST /products/drift-bag"),
                 requests.stream().filter(r -> r.contains("/products/")).collect(Collectors.toList()), requests.toString());
         assertFalse(requests.stream().anyMatch(r -> r.endsWith("(document)")), requests.toString());
-        // the address is where the action led, and the new page is announced and focused
+        // the address is where the action led (#reviews), and the page is announced, with focus there
         assertTrue(page.url().endsWith("/products/drift-bag#reviews"), page.url());
         assertThat(page.locator("[data-arbor-announcer]")).hasText(page.title());
-        assertThat(page.locator("h1")).isFocused();
+        assertThat(page.locator("#reviews")).isFocused();
         assertThat(page.locator("#review-form")).not().hasAttribute("aria-busy", "true");
         assertThat(page.getByLabel("Your review")).hasValue(""); // a fresh form
     }
