@@ -36,9 +36,13 @@ export function submissionOf(event, base) {
   return { form, submitter, method, url, data, multipart: enctype == "multipart/form-data" };
 }
 
-/** @return the body a submission sends: multipart as the form asks, urlencoded otherwise */
+/**
+ * @return the body a submission sends: multipart as the form asks, urlencoded otherwise (where a
+ *     file field sends its file's name, as the browser does)
+ */
 export function bodyOf(submission) {
-  return submission.multipart ? submission.data : new URLSearchParams(submission.data);
+  return submission.multipart ? submission.data
+    : new URLSearchParams([...submission.data].map(([name, value]) => [name, value.name == null ? value : value.name]));
 }
 
 /**

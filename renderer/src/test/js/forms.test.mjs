@@ -51,6 +51,11 @@ test("a post form goes to its action, urlencoded, with the clicked button's name
   assert.equal(bodyOf(submission).toString(), "_csrf=t&text=Dry+%26+warm&stars=5");
 });
 
+test("urlencoded, a file field sends its file's name, as the browser does", () => {
+  const form = element({ method: "post" }, [["photo", { name: "tent.jpg", size: 3 }], ["text", "a"]]);
+  assert.equal(bodyOf(submissionOf(submit(form), BASE)).toString(), "photo=tent.jpg&text=a");
+});
+
 test("a form without action or method is a GET of the page itself", () => {
   const submission = submissionOf(submit(element({}, [["q", "tent"]])), BASE);
   assert.equal(submission.method, "get");
