@@ -3,6 +3,7 @@ package dev.arbor.vertx;
 import dev.arbor.Arbor;
 import dev.arbor.RenderError;
 import dev.arbor.RenderOptions;
+import dev.arbor.query.QueryKey;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -42,8 +43,6 @@ final class ActionExchange {
 
     private final HostConfig host;
     private final FormSource source;
-    /** Vert.x Web's context, to serve a redirect's target in the same response; null in a tester. */
-    private RoutingContext context;
     private final Transport transport;
     private final Page<?> page;
     private final Action action;
@@ -66,9 +65,7 @@ final class ActionExchange {
                 }
             }
         };
-        ActionExchange exchange = new ActionExchange(host, new VertxTransport(context), body, page, action);
-        exchange.context = context;
-        return exchange;
+        return new ActionExchange(host, new VertxTransport(context), body, page, action);
     }
 
     ActionExchange(HostConfig host, Transport transport, FormSource source, Page<?> page, Action action) {
@@ -142,18 +139,11 @@ final class ActionExchange {
     }
 
     private void answer(ActionResult result, boolean noScript) {
-        // a form the client runtime sent says which layouts it shows: the answer is a navigation
-        List<String> from = noScript ? null : navigation();
         if (result instanceof ActionResult.Redirect redirect) {
-            if (from == null) {
-                redirect(303, redirect.location());
-            } else if (SingleFlight.isLocal(redirect.location()) && context != null) {
-                answered = true; // the target page answers, in this response
-                new SingleFlight(redirect.location(), redirect.invalidated()).reroute(context);
-            } else {
-                leave(redirect.location()); // another site, or a tester without a router
-            }
+            redirect(303, redirect.location(), redirect.invalidated(), noScript);
         } else if (result instanceof ActionResult.Invalid invalid) {
+            // a form the client runtime sent says which layouts it shows: the answer is a navigation
+            List<String> from = noScript ? null : navigation();
             // the page again where the form is: the address bar stays (no Arbor-Url)
             PageExchange exchange = from == null
                     ? new PageExchange(host, transport, page, 422)
@@ -167,6 +157,32 @@ final class ActionExchange {
         }
     }
 
+    /**
+     * A redirect: a {@code 303} for a plain form; for one the client runtime sent, the page it
+     * leads to in this same response (single flight) when a page is mounted on its path, a
+     * {@code 303} that the runtime's fetch follows (with its headers: frames again) otherwise,
+     * and a {@code 204} naming it when it is on another site.
+     */
+    private void redirect(int status, String location, List<QueryKey> invalidated, boolean noScript) {
+        List<String> from = noScript ? null : navigation();
+        if (from == null || answered || transport.headWritten()) {
+            redirect(status, location);
+            return;
+        }
+        if (!SingleFlight.isLocal(location)) {
+            leave(location);
+            return;
+        }
+        Mounts.Match target = host.mounts().match(SingleFlight.pathOf(location));
+        if (target == null) {
+            redirect(status, location);
+            return;
+        }
+        answered = true;
+        SingleFlight flight = new SingleFlight(location, invalidated);
+        PageExchange.navigation(host, flight.retarget(transport, target), target.page(), 200, from, flight).start();
+    }
+
     /** The layouts the runtime that sent this form shows, or null for a plain form post. */
     private List<String> navigation() {
         try {
@@ -177,9 +193,8 @@ final class ActionExchange {
     }
 
     /**
-     * Sends the runtime to a document it loads itself: a {@code 204} naming it, since a {@code 303}
-     * to another site would be followed by its fetch (and fail for want of CORS) or, for a tester,
-     * cost a second request the browser never makes.
+     * Sends the runtime to a document on another site, which it loads itself: a {@code 204} naming
+     * it, since its fetch would follow a {@code 303} there and fail for want of CORS.
      */
     private void leave(String location) {
         answered = true;
@@ -192,7 +207,7 @@ final class ActionExchange {
     private void fail(Throwable error) {
         if (error instanceof Halt halt) {
             if (halt.isRedirect()) {
-                redirect(halt.status(), halt.location());
+                redirect(halt.status(), halt.location(), List.of(), false);
             } else {
                 failure(404, halt);
             }

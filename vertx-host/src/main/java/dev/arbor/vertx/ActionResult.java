@@ -9,7 +9,8 @@ import java.util.Objects;
 
 /**
  * What an {@link Action} answers: one of three values, so that the host can answer each in the
- * form the request needs (a plain form post today; a single-flight navigation response later).
+ * form the request needs: a plain form post, or a form the client runtime posted, answered with
+ * the page it leads to in the same response (single flight).
  *
  * <ul>
  *   <li>{@link Redirect}: the mutation is done; the browser is sent to a page with

@@ -151,7 +151,8 @@ public final class ArborHost {
                 b.clientNavigation,
                 new Csrf(b.csrf, b.csrfSecret, b.trustedOrigins, b.secureCookies),
                 b.maxFormSize,
-                b.queries);
+                b.queries,
+                new Mounts());
     }
 
     /** @return the host's settings, for {@link PageTester} */
@@ -191,7 +192,7 @@ public final class ArborHost {
         Objects.requireNonNull(page, "page");
         return context -> {
             checkQuery(context);
-            PageExchange.of(config, context, page, 200).start();
+            new PageExchange(config, new VertxTransport(context), page, 200).start();
         };
     }
 
@@ -220,6 +221,7 @@ public final class ArborHost {
         if (config.clientNavigation()) {
             installClientNavigation(router);
         }
+        config.mounts().add(path, page); // an action's redirect to this path is served in its response
         return router.route(path).method(HttpMethod.GET).method(HttpMethod.HEAD).handler(handler(page));
     }
 
@@ -277,7 +279,11 @@ public final class ArborHost {
      *   <li>runs the action and answers its {@link ActionResult}: {@code 303} to its location, the
      *       page again with {@code 422} and its {@link Submission}, or the failure's status with the
      *       error page. An exception answers {@code 500}, reported under a digest like a render's
-     *       error (production shows the digest only); a {@link Halt} answers its redirect or 404.</li>
+     *       error (production shows the digest only); a {@link Halt} answers its redirect or 404.
+     *       A form the client runtime posted ({@code Arbor-Navigate}) is answered in its frames
+     *       instead: the page a redirect leads to, when a page is {@linkplain #mount mounted} on its
+     *       path, streamed in the same response (single flight), and the {@code 422} page as a
+     *       navigation (README, "Actions").</li>
      * </ol>
      *
      * @param page the page rendered with {@code 422} for an {@link ActionResult.Invalid}
@@ -343,7 +349,7 @@ public final class ArborHost {
     public Handler<RoutingContext> notFoundHandler() {
         return context -> {
             checkQuery(context);
-            PageExchange.of(config, context, config.notFoundPage(), 404).start();
+            new PageExchange(config, new VertxTransport(context), config.notFoundPage(), 404).start();
         };
     }
 

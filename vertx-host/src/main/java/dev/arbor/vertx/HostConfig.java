@@ -39,6 +39,7 @@ import java.util.regex.Pattern;
  * @param csrf the CSRF protection of actions and forms
  * @param maxFormSize the largest form body an action reads, in bytes
  * @param queries the queries the host can run by key (an action's invalidations), or {@code null}
+ * @param mounts the pages mounted by path, which an action's redirect may lead to
  */
 record HostConfig(
         Renderer renderer,
@@ -55,7 +56,8 @@ record HostConfig(
         boolean clientNavigation,
         Csrf csrf,
         long maxFormSize,
-        QueryRegistry queries) {
+        QueryRegistry queries,
+        Mounts mounts) {
 
     /** Thread-safe; one for every host is as good as one each. */
     private static final SecureRandom RANDOM = new SecureRandom();

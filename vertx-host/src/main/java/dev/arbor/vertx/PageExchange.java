@@ -65,16 +65,6 @@ final class PageExchange implements ResponseSink.Exchange {
     }
 
     /**
-     * The exchange of a request that Vert.x Web routed to a page: a single-flight answer when an
-     * action rerouted it here ({@link SingleFlight#reroute}).
-     */
-    static PageExchange of(HostConfig host, io.vertx.ext.web.RoutingContext context, Page<?> page, int status) {
-        PageExchange exchange = new PageExchange(host, new VertxTransport(context), page, status);
-        exchange.flight = SingleFlight.of(context);
-        return exchange;
-    }
-
-    /**
      * The navigation entry point that other responses reuse (an action answering with the page it
      * leads to): streams {@code page} as a navigation from a client that shows the layouts
      * {@code from}, whatever the request's own method and headers say.
@@ -98,12 +88,9 @@ final class PageExchange implements ResponseSink.Exchange {
 
     void start() {
         response.onGone(this::clientGone);
-        if (flight != null) {
+        if (flight != null && flight.url() != null) {
             // on every answer (frames, a 204 decline, a redirect, an error page): the runtime shows it
-            if (flight.url() != null) {
-                response.headers().set(SingleFlight.URL_HEADER, flight.url());
-            }
-            flight.prefetch(host, request);
+            response.headers().set(SingleFlight.URL_HEADER, flight.url());
         }
 
         List<Level> chain = page.chain();
@@ -122,11 +109,20 @@ final class PageExchange implements ResponseSink.Exchange {
         }
         if (from != null) {
             shared = Navigation.shared(chain, from, request);
-            if (shared == 0) {
+            if (shared == 0 && navigationGiven && (flight == null || flight.url() == null)) {
+                // a form's page again (a 422) that the runtime cannot navigate to: declined, it would
+                // post the form again; the complete document it shows instead is the answer
+                request.submission(request.submission(), true);
+                from = null;
+            } else if (shared == 0) {
                 declineNavigation();
                 return;
+            } else {
+                outletId = chain.get(shared - 1).identity(request);
             }
-            outletId = chain.get(shared - 1).identity(request);
+        }
+        if (flight != null) {
+            flight.prefetch(host, request); // before the loaders, which may share its fetches
         }
         Object[] values = new Object[chain.size()];
         int[] pending = {chain.size() - shared};
@@ -286,7 +282,13 @@ final class PageExchange implements ResponseSink.Exchange {
         Throwable error = unwrap(cause);
         if (error instanceof Halt) {
             Halt halt = (Halt) error;
-            if (halt.isRedirect()) {
+            if (halt.isRedirect() && from != null && !SingleFlight.isLocal(halt.location())) {
+                // the runtime's fetch would follow it to another site and fail for want of CORS
+                response.status(204);
+                response.headers().set(Navigation.RELOAD, "1").set(SingleFlight.URL_HEADER, halt.location())
+                        .set(HttpHeaders.CACHE_CONTROL, "no-store").set(HttpHeaders.VARY, Navigation.NAVIGATE);
+                response.end();
+            } else if (halt.isRedirect()) {
                 response.status(halt.status());
                 response.headers().set(HttpHeaders.LOCATION, halt.location())
                         .set(HttpHeaders.CACHE_CONTROL, "no-store");

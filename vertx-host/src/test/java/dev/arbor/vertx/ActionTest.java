@@ -4,6 +4,7 @@ import static j2html.TagCreator.button;
 import static j2html.TagCreator.each;
 import static j2html.TagCreator.div;
 import static j2html.TagCreator.h1;
+import static j2html.TagCreator.h2;
 import static j2html.TagCreator.li;
 import static j2html.TagCreator.main;
 import static j2html.TagCreator.ul;
@@ -118,6 +119,7 @@ class ActionTest {
             // a keyed layout, so that the runtime can navigate: single-flight answers
             Layout<Void> site = Layout.of((req, outlet) -> div(h1("Shop"), main(outlet))).key("site");
             Page<Void> sitePage = Page.of(req -> div(
+                    h2("Site " + req.pathParam("id") + " q=" + req.queryParam("q") + " at " + req.path()),
                     ul(each(reviews, r -> li(r))).withId("reviews"),
                     Forms.form(req, "/site/" + req.pathParam("id"), Forms.textarea(req, "text", "Your review"))))
                     .in(site);
@@ -131,8 +133,12 @@ class ActionTest {
                     case "elsewhere" -> "https://example.com/thanks";
                     case "lost" -> "/nowhere";
                     case "plain" -> "/products/tent"; // a page without the site's layout
+                    case "other" -> "/site/lamp%20shade?q=new#reviews";
                     default -> "/site/" + req.pathParam("id");
                 };
+                if ("halt".equals(text)) {
+                    throw Halt.seeOther("https://login.example/?next=/site");
+                }
                 reviews.add(text);
                 return CompletableFuture.completedFuture(ActionResult.redirect(location)
                         .invalidate(QueryKey.of("count"), QueryKey.of("unknown")));
@@ -277,18 +283,35 @@ class ActionTest {
     }
 
     @Test
+    void theTargetPageSeesItsOwnPathQueryAndParametersNotTheActions() throws IOException {
+        Token token = token(app.port(), "/site/tent");
+        String answer = raw(app.port(), post("/site/tent?q=old", token.cookie(), "application/x-www-form-urlencoded",
+                form("_csrf", token.field(), "text", "other"), "Origin", "http://localhost", "Arbor-Navigate", "site"));
+
+        assertTrue(answer.startsWith("HTTP/1.1 200 "), answer);
+        assertTrue(answer.contains("Arbor-Url: /site/lamp%20shade?q=new#reviews\r\n"), answer);
+        assertTrue(answer.contains("<h2>Site lamp shade q=new at /site/lamp shade</h2>"), answer);
+        assertTrue(answer.contains("action=\"/site/lamp shade\""), answer);
+    }
+
+    @Test
     void aSingleFlightAnswerFollowsTheTargetPageWhereverItLeads() throws IOException {
         Token token = token(app.port(), "/site/tent");
-        // to another site, to a page of another root layout, to the not-found page (which has no
-        // layout here): the runtime loads the document it names
+        // to another site (a result or a Halt), to a page of another root layout: the runtime loads
+        // the document it names
         for (String[] c : new String[][] {{"elsewhere", "https://example.com/thanks"}, {"plain", "/products/tent"},
-                {"lost", "/nowhere"}}) {
+                {"halt", "https://login.example/?next=/site"}}) {
             String answer = raw(app.port(), post("/site/tent", token.cookie(), "application/x-www-form-urlencoded",
                     form("_csrf", token.field(), "text", c[0]), "Origin", "http://localhost", "Arbor-Navigate", "site"));
             assertTrue(answer.startsWith("HTTP/1.1 204 "), answer);
             assertTrue(answer.contains("Arbor-Reload: 1\r\n"), answer);
             assertTrue(answer.contains("Arbor-Url: " + c[1] + "\r\n"), answer);
         }
+        // to a path no page is mounted on: a 303, which the runtime's fetch follows
+        String answer = raw(app.port(), post("/site/tent", token.cookie(), "application/x-www-form-urlencoded",
+                form("_csrf", token.field(), "text", "lost"), "Origin", "http://localhost", "Arbor-Navigate", "site"));
+        assertTrue(answer.startsWith("HTTP/1.1 303 "), answer);
+        assertTrue(answer.contains("location: /nowhere\r\n") || answer.contains("Location: /nowhere\r\n"), answer);
         assertEquals(List.of("elsewhere", "plain", "lost"), app.reviews);
         assertNothingLogged();
     }
@@ -304,6 +327,22 @@ class ActionTest {
         assertTrue(answer.contains("Write at least 3 characters."), answer);
         assertTrue(answer.contains("&lt;b</textarea>"), answer);
         assertTrue(app.reviews.isEmpty());
+    }
+
+    @Test
+    void anInvalidFormOnAPageTheRuntimeCannotNavigateIsAnsweredWithTheCompleteDocumentNotADecline()
+            throws IOException {
+        Token token = token(app.port(), "/same/x");
+        String answer = raw(app.port(), post("/same/x", token.cookie(), "application/x-www-form-urlencoded",
+                form("_csrf", token.field(), "author", "", "text", "<b"), "Origin", "http://localhost",
+                "Arbor-Navigate", "site"));
+
+        // a 204 would make the runtime post the form again: the action would run twice
+        assertTrue(answer.startsWith("HTTP/1.1 422 "), answer);
+        assertTrue(answer.contains("content-type: text/html"), answer);
+        assertTrue(answer.contains("Tell us your name."), answer);
+        assertFalse(answer.contains("<template"), "complete: nothing streams after it");
+        assertEquals(1, app.results.size());
     }
 
     @Test
