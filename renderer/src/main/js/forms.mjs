@@ -7,16 +7,19 @@
  */
 
 /**
- * What the runtime sends for a submit event, or null when the browser must submit the form itself:
- * a dialog form, another target, another origin, a `text/plain` form, or one inside
- * `[data-arbor-reload]`. The submit button's own `formaction`, `formmethod`, `formenctype` and
- * `formtarget` win over the form's, as in the browser.
+ * What the runtime sends for a submit event, or null when the browser must submit the form itself.
+ * The runtime takes over only the forms that say so with `data-arbor-form` (`Forms.form` writes it),
+ * since only the host's actions answer a post in its protocol; and not a dialog form, one with
+ * another target, another origin or `text/plain`, or one inside `[data-arbor-reload]`. The submit
+ * button's own `formaction`, `formmethod`, `formenctype` and `formtarget` win over the form's, as
+ * in the browser.
  *
  * @param event a submit event
- * @param base the document's URL, against which actions resolve
- * @return {form, submitter, method ("get" or "post"), url, data (FormData)} or null
+ * @param base the document's base URL, against which actions resolve
+ * @param origin the page's origin
+ * @return {form, submitter, method ("get" or "post"), url, data (FormData), multipart} or null
  */
-export function submissionOf(event, base) {
+export function submissionOf(event, base, origin) {
   const form = event.target;
   const submitter = event.submitter;
   const attribute = (name) => (submitter && submitter.getAttribute("form" + name)) || form.getAttribute(name);
@@ -24,16 +27,29 @@ export function submissionOf(event, base) {
   const enctype = (attribute("enctype") || "").toLowerCase();
   const target = attribute("target");
   const url = new URL(attribute("action") || base, base);
-  if (event.defaultPrevented || (method != "get" && method != "post") || (target && target != "_self")
-      || enctype == "text/plain" || form.closest("[data-arbor-reload]") || url.origin != new URL(base).origin) {
+  if (event.defaultPrevented || !form.hasAttribute("data-arbor-form") || (method != "get" && method != "post")
+      || (target && target != "_self") || enctype == "text/plain" || form.closest("[data-arbor-reload]")
+      || url.origin != origin) {
     return null;
   }
-  // the clicked button's name and value go with the fields, as the browser sends them
-  const data = new FormData(form);
-  if (submitter && submitter.name) {
-    data.append(submitter.name, submitter.value);
+  return { form, submitter, method, url, data: formData(form, submitter), multipart: enctype == "multipart/form-data" };
+}
+
+/**
+ * The fields as the browser would send them, the clicked button's in document order (an image
+ * button's as `name.x` and `name.y`); browsers before FormData's submitter argument (2023) add the
+ * button's name and value last.
+ */
+function formData(form, submitter) {
+  try {
+    return new FormData(form, submitter);
+  } catch (old) {
+    const data = new FormData(form);
+    if (submitter && submitter.name) {
+      data.append(submitter.name, submitter.value);
+    }
+    return data;
   }
-  return { form, submitter, method, url, data, multipart: enctype == "multipart/form-data" };
 }
 
 /**

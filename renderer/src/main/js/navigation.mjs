@@ -16,7 +16,6 @@ import { frameApplier, frameReader } from "./frames.mjs";
 import { fillOutlet, layoutChain, navigationList, outletStarts } from "./outlets.mjs";
 
 const FRAMES = "text/x-arbor-frames";
-const root = document.documentElement;
 const $a = window.$a;
 const arbor = window.arbor;
 /** The page's CSP nonce, from this script's own element, for the scripts a navigation adds. */
@@ -163,18 +162,24 @@ function go(url, how, scroll, submitted) {
     }
     const outlet = response.headers.get("Arbor-Outlet");
     const start = outletStarts(document).find((marker) => marker.data == "@" + outlet);
-    if (!isFrames(response) || !start) {
+    const frames = isFrames(response);
+    if (submitted && !frames && response.status != 204 && !(response.ok && response.redirected)) {
+      // a refused form or an action's failure page: shown as the browser would show it (its body
+      // is read whole first: an aborted fetch's body cannot be read)
+      showDocument(response).then((title) => {
+        announcer = null;
+        pending(false, url);
+        announce(title);
+      }, () => location.assign(location.href));
+      return;
+    }
+    if (!frames || !start) {
       entry.controller.abort();
-      if (submitted && response.status != 204 && !(response.ok && response.redirected)) {
-        // a refused form or an action's failure page: shown as the browser would show it
-        showDocument(response).then((title) => {
-          announcer = null;
-          pending(false, url);
-          announce(title);
-        });
-      } else if (submitted && response.status == 204 && !led) {
-        submitNatively(submitted); // nothing was done: the browser posts it again, as a document
-      } else {
+      if (submitted && response.status == 204 && !response.headers.get("Arbor-Reload")) {
+        pending(false, url); // done, with nothing to show: the page stays, as without the runtime
+      } else if (submitted && !leads) {
+        submitNatively(submitted); // the form's page again, which this page cannot show: nothing was done
+      } else if (/^https?:/.test(target)) {
         // declined (another root layout), an error page, or an outlet this page no longer has
         location.assign(response.status == 204 && !led ? url : target);
       }
@@ -203,7 +208,7 @@ function go(url, how, scroll, submitted) {
       markCurrent();
       pending(false, shown);
       if (how == "submit") {
-        placeAnswer(leads && (moved || location.hash), parent, start);
+        placeAnswer(leads, leads && (moved || location.hash), parent, start);
       } else if (how != "revalidate") {
         placeView(how, scroll, parent, start);
         announce(document.title);
@@ -238,8 +243,8 @@ function go(url, how, scroll, submitted) {
   });
 }
 
-/** Forms in flight: a second submit of one of them sends nothing (a double click). */
-const inFlight = new WeakSet();
+/** Forms in flight, each with its submission: a second submit sends nothing (a double click). */
+const inFlight = new WeakMap();
 
 /**
  * A submit event: a form the runtime takes over (forms.mjs) is sent with fetch, a GET form as a
@@ -247,30 +252,35 @@ const inFlight = new WeakSet();
  * streams in like a navigation's.
  */
 function onSubmit(event) {
-  const submission = submissionOf(event, location.href);
+  const submission = submissionOf(event, document.baseURI, location.origin);
   if (!submission) {
     return;
   }
   event.preventDefault();
   const { form, method, url } = submission;
   if (method == "get") {
-    url.search = new URLSearchParams(submission.data);
+    url.search = new URLSearchParams(bodyOf(Object.assign({}, submission, { multipart: false })));
     go(url.href, "push");
     return;
   }
   if (inFlight.has(form)) {
     return;
   }
-  inFlight.add(form);
+  // pages preloaded before the mutation may show data it changed
+  preloads.forEach((entry) => entry.controller.abort());
+  preloads.clear();
   const started = begin(submission, arbor);
   const submitted = {
     submission,
     entry: request(url.href, false, bodyOf(submission)),
     finish(succeeded) {
-      inFlight.delete(form);
-      started.finish(succeeded);
+      if (inFlight.get(form) == submitted) {
+        inFlight.delete(form);
+        started.finish(succeeded);
+      }
     },
   };
+  inFlight.set(form, submitted);
   go(url.href, "submit", null, submitted);
 }
 
@@ -285,21 +295,39 @@ function submitNatively(submitted) {
 }
 
 /**
- * Scroll and focus after a form's answer: on what the server marked `autofocus` (the error
- * summary of a 422, a confirmation); else, when the answer leads elsewhere (another page, or a
- * `#target`), as a new page; else the scroll stays, and focus too unless its element was replaced.
+ * Scroll and focus after a form's answer: when it leads elsewhere (another page, or a `#target`),
+ * as after a link; the form's page again (a 422) focuses what the server marked `autofocus` in the
+ * new content (the error summary, a `role=alert` that announces itself); else the scroll stays, and
+ * the focus too unless its element was replaced.
  */
-function placeAnswer(elsewhere, parent, start) {
-  const marked = parent.querySelector("[autofocus]");
+function placeAnswer(leads, elsewhere, parent, start) {
+  const marked = !leads && contentOf(start).map((node) => node.matches("[autofocus]") ? node
+    : node.querySelector("[autofocus]")).find((found) => found);
   if (marked) {
     marked.focus();
-    announce(marked.textContent);
   } else if (elsewhere) {
     placeView("push", null, parent, start);
     announce(document.title);
   } else if (!document.activeElement || document.activeElement == document.body) {
     focusContent(parent, start);
   }
+}
+
+/** The elements an outlet holds: those between its start marker and its end (`<!--/@-->`). */
+function contentOf(start) {
+  const elements = [];
+  let depth = 1; // an inner outlet's markers may sit among them
+  for (let node = start.nextSibling; node; node = node.nextSibling) {
+    if (node.nodeType == 8) {
+      depth += node.data == "/@" ? -1 : node.data[0] == "@" ? 1 : 0;
+      if (!depth) {
+        break;
+      }
+    } else if (node.nodeType == 1) {
+      elements.push(node);
+    }
+  }
+  return elements;
 }
 
 /** Keeps the current entry's scroll position in its history state, for back and forward. */
@@ -416,7 +444,8 @@ function announce(text) {
 
 /** The pending indicator: data-arbor-pending on <html>, and arbor:navigating / arbor:navigated events. */
 function pending(on, url) {
-  root.toggleAttribute("data-arbor-pending", on);
+  // the element of now: a form's error answer may have replaced the document's
+  document.documentElement.toggleAttribute("data-arbor-pending", on);
   document.dispatchEvent(new CustomEvent(on ? "arbor:navigating" : "arbor:navigated", { detail: { url } }));
 }
 

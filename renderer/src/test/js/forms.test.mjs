@@ -5,9 +5,12 @@ import { begin, bodyOf, submissionOf } from "../../main/js/forms.mjs";
 
 const BASE = "https://shop.example/products/tent";
 
-/** A form element with what forms.mjs reads: attributes, closest, events; its fields as pairs. */
+/**
+ * A form element with what forms.mjs reads: attributes, closest, events; its fields as pairs.
+ * Forms are Arbor's (`data-arbor-form`) unless a test says otherwise.
+ */
 function element(attributes = {}, fields = [], inside = null) {
-  const attrs = new Map(Object.entries(attributes));
+  const attrs = new Map(Object.entries(Object.assign({ "data-arbor-form": "" }, attributes)).filter(([, v]) => v != null));
   return {
     fields,
     events: [],
@@ -28,10 +31,14 @@ function element(attributes = {}, fields = [], inside = null) {
   };
 }
 
-// Node's FormData cannot read a form: this one takes the fake form's pairs, as the browser would
-globalThis.FormData = class {
-  constructor(form) {
+// Node's FormData cannot read a form: this one takes the fake form's pairs, and the submitter's
+// last (a browser puts it in document order), as the browser does
+class FakeFormData {
+  constructor(form, submitter) {
     this.pairs = form.fields.slice();
+    if (submitter && submitter.name) {
+      this.pairs.push([submitter.name, "(" + submitter.value + ")"]);
+    }
   }
   append(name, value) {
     this.pairs.push([name, value]);
@@ -39,25 +46,46 @@ globalThis.FormData = class {
   [Symbol.iterator]() {
     return this.pairs[Symbol.iterator]();
   }
-};
+}
+globalThis.FormData = FakeFormData;
+
+const ORIGIN = "https://shop.example";
 
 const submit = (form, submitter, defaultPrevented = false) => ({ target: form, submitter, defaultPrevented });
 
 test("a post form goes to its action, urlencoded, with the clicked button's name and value", () => {
   const form = element({ method: "POST", action: "/products/tent/reviews" }, [["_csrf", "t"], ["text", "Dry & warm"]]);
-  const submission = submissionOf(submit(form, element({ name: "stars", value: "5" })), BASE);
+  const submission = submissionOf(submit(form, element({ name: "stars", value: "5" })), BASE, ORIGIN);
   assert.equal(submission.method, "post");
   assert.equal(submission.url.href, "https://shop.example/products/tent/reviews");
-  assert.equal(bodyOf(submission).toString(), "_csrf=t&text=Dry+%26+warm&stars=5");
+  assert.equal(bodyOf(submission).toString(), "_csrf=t&text=Dry+%26+warm&stars=%285%29");
+});
+
+test("a browser whose FormData takes no submitter gets the button's field added last", () => {
+  globalThis.FormData = class extends FakeFormData {
+    constructor(form, submitter) {
+      if (submitter) {
+        throw new TypeError("FormData takes one argument here");
+      }
+      super(form);
+    }
+  };
+  try {
+    const form = element({ method: "post" }, [["text", "a"]]);
+    const submission = submissionOf(submit(form, element({ name: "stars", value: "5" })), BASE, ORIGIN);
+    assert.equal(bodyOf(submission).toString(), "text=a&stars=5");
+  } finally {
+    globalThis.FormData = FakeFormData;
+  }
 });
 
 test("urlencoded, a file field sends its file's name, as the browser does", () => {
   const form = element({ method: "post" }, [["photo", { name: "tent.jpg", size: 3 }], ["text", "a"]]);
-  assert.equal(bodyOf(submissionOf(submit(form), BASE)).toString(), "photo=tent.jpg&text=a");
+  assert.equal(bodyOf(submissionOf(submit(form), BASE, ORIGIN)).toString(), "photo=tent.jpg&text=a");
 });
 
 test("a form without action or method is a GET of the page itself", () => {
-  const submission = submissionOf(submit(element({}, [["q", "tent"]])), BASE);
+  const submission = submissionOf(submit(element({}, [["q", "tent"]])), BASE, ORIGIN);
   assert.equal(submission.method, "get");
   assert.equal(submission.url.href, BASE);
 });
@@ -65,14 +93,14 @@ test("a form without action or method is a GET of the page itself", () => {
 test("the button's formaction, formmethod and formenctype win over the form's", () => {
   const form = element({ method: "get", action: "/search" });
   const button = element({ formaction: "/upload", formmethod: "post", formenctype: "multipart/form-data" });
-  const submission = submissionOf(submit(form, button), BASE);
+  const submission = submissionOf(submit(form, button), BASE, ORIGIN);
   assert.equal(submission.method, "post");
   assert.equal(submission.url.pathname, "/upload");
   assert.ok(bodyOf(submission) instanceof FormData, "multipart: the FormData itself");
 });
 
 test("the browser keeps what the runtime cannot or must not send", () => {
-  const none = (form, submitter, prevented) => assert.equal(submissionOf(submit(form, submitter, prevented), BASE), null);
+  const none = (form, submitter, prevented) => assert.equal(submissionOf(submit(form, submitter, prevented), BASE, ORIGIN), null);
   none(element({ method: "dialog" }));
   none(element({ method: "post", target: "_blank" }));
   none(element({ method: "post" }), element({ formtarget: "frame" }));
@@ -81,7 +109,8 @@ test("the browser keeps what the runtime cannot or must not send", () => {
   none(element({ method: "post", "data-arbor-reload": "" }));
   none(element({ method: "post" }, [], "inside a [data-arbor-reload]"));
   none(element({ method: "post" }), undefined, true);
-  assert.notEqual(submissionOf(submit(element({ method: "post", target: "_self" })), BASE), null);
+  none(element({ method: "post", "data-arbor-form": null }));
+  assert.notEqual(submissionOf(submit(element({ method: "post", target: "_self" })), BASE, ORIGIN), null);
 });
 
 /** The runtime's cache API, as arbor.mjs has it: data with the time it was true. */
@@ -105,7 +134,7 @@ globalThis.CustomEvent = class {
 test("a submission marks the form and its button busy until it finishes", () => {
   const form = element({ method: "post" });
   const button = element({});
-  const started = begin(submissionOf(submit(form, button), BASE), cache());
+  const started = begin(submissionOf(submit(form, button), BASE, ORIGIN), cache());
   assert.equal(form.getAttribute("aria-busy"), "true");
   assert.ok(form.hasAttribute("data-arbor-submitting"));
   assert.equal(button.getAttribute("aria-disabled"), "true");
@@ -120,7 +149,7 @@ test("optimistic data shows at once, as a guess any server data replaces, and st
   arbor.setQueryData(["reviews", "tent"], ["old"], 5000);
   const form = element({ method: "post" }, [["text", "new"]]);
   form.listener = (event) => event.detail.optimistic(["reviews", "tent"], (list) => [...event.detail.formData].map(([, v]) => v).concat(list));
-  const started = begin(submissionOf(submit(form), BASE), arbor);
+  const started = begin(submissionOf(submit(form), BASE, ORIGIN), arbor);
   assert.equal(form.events[0].type, "arbor:submit");
   assert.ok(form.events[0].bubbles);
   assert.deepEqual(arbor.getQueryData(["reviews", "tent"]), ["new", "old"]);
@@ -139,7 +168,7 @@ test("a failed action rolls its optimistic data back, unless newer data came in 
     event.detail.optimistic(["count"], (n) => n + 1);
     event.detail.optimistic(["title"], () => "Tent (saving)");
   };
-  const started = begin(submissionOf(submit(form), BASE), arbor);
+  const started = begin(submissionOf(submit(form), BASE, ORIGIN), arbor);
   assert.equal(arbor.getQueryData(["count"]), 5);
   arbor.setQueryData(["title"], "Tent, renamed elsewhere"); // the server's, streamed meanwhile
   started.finish(false);

@@ -48,12 +48,19 @@ public final class Forms {
      */
     static final String NO_SCRIPT_FIELD = "_arbor_noscript";
 
+    /**
+     * The attribute that lets the client runtime submit a form itself, in one request whose answer
+     * streams in like a navigation (single flight); forms without it are the browser's.
+     */
+    public static final String FORM_ATTRIBUTE = "data-arbor-form";
+
     private Forms() {
     }
 
     /**
      * A {@code <form method="post">} to {@code action} that carries the CSRF token, led by the
-     * error summary when the request has a submission with errors.
+     * error summary when the request has a submission with errors, and marked
+     * {@value #FORM_ATTRIBUTE} so that the client runtime submits it in one request.
      *
      * @param request the page's request
      * @param action the action's URL
@@ -70,7 +77,9 @@ public final class Forms {
         children.add(noscript(TagCreator.input().withType("hidden").withName(NO_SCRIPT_FIELD).withValue("1")));
         children.add(errorSummary(request));
         children.addAll(List.of(content));
-        return TagCreator.form(children.toArray(new DomContent[0])).withMethod("post").withAction(action);
+        // the client runtime posts only the forms marked so: their action answers in its protocol
+        return TagCreator.form(children.toArray(new DomContent[0])).withMethod("post").withAction(action)
+                .attr(FORM_ATTRIBUTE, true);
     }
 
     /**
