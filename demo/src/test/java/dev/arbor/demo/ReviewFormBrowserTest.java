@@ -276,5 +276,31 @@ class ReviewFormBrowserTest {
         assertThat(page.getByLabel("Your review")).hasValue("Lost in the tunnel.");
         assertThat(page.locator("#review-form")).not().hasAttribute("aria-busy", "true");
         tab.expectErrorContaining("net::ERR_CONNECTION_RESET");
+
+        // sent again, with a double click: one post still
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Post review")).dblclick();
+        page.waitForCondition(() -> held.size() == 2);
+        assertThat(page.locator("#review-form")).hasAttribute("aria-busy", "true");
+        held.get(1).resume();
+        assertThat(page.locator("#product-reviews li").first()).containsText("Lost in the tunnel.");
+        assertThat(page.locator("#product-reviews li", new Page.LocatorOptions().setHasText("Lost in the tunnel.")))
+                .hasCount(1);
+        assertEquals(2, held.size());
+    }
+
+    @Test
+    void aRefusedFormIsShownAsTheBrowserWouldShowIt() {
+        open(true, "/products/alpine-tent");
+        page.evaluate("() => document.querySelector('#review-form [name=_csrf]').value = 'forged'");
+        page.getByLabel("Your name").fill("Mallory");
+        page.getByLabel("Your review").fill("Posted with a forged token.");
+        clickPost();
+
+        assertThat(page.locator("pre")).containsText("Forbidden: this form was refused");
+        assertThat(page).hasTitle("403 Forbidden");
+        assertTrue(page.url().endsWith("/products/alpine-tent"), page.url());
+        assertThat(page.locator("[data-arbor-announcer]")).hasText("403 Forbidden");
+        assertFalse((Boolean) page.evaluate("() => document.documentElement.hasAttribute('data-arbor-pending')"));
+        tab.expectErrorContaining("the server responded with a status of 403");
     }
 }
