@@ -95,9 +95,9 @@ public final class PageTester {
      * carries a valid CSRF cookie and token, as a browser does after loading the form; add an
      * {@code Origin} header to test a foreign one), then the action, and its result is answered:
      * a 303 ({@link Response#location()}), {@code page} again with 422, or a failure. With an
-     * {@code Arbor-Navigate} header, as the client runtime posts, a 422 comes in frames; a
-     * redirect, which needs Vert.x Web's router to serve its target in the same response, answers
-     * {@code 204} with {@code Arbor-Url} here (serve the router to test the single flight).
+     * {@code Arbor-Navigate} header, as the client runtime posts, the answer is in frames: the 422
+     * page, or the page a redirect leads to when the host has a page {@linkplain ArborHost#mount
+     * mounted} on its path (single flight; a 303 otherwise).
      *
      * @param page the page that shows the form, rendered again for a 422
      * @param action the action
