@@ -1,12 +1,14 @@
 package dev.arbor.vertx;
 
 import static j2html.TagCreator.button;
+import static j2html.TagCreator.h1;
 import static j2html.TagCreator.main;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arbor.Renderer;
 import dev.arbor.query.QueryKey;
+import io.vertx.ext.web.Router;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +57,24 @@ class PageTesterActionTest {
         assertEquals("Enter an email address.", document.select("#field-email-error").text());
         assertEquals("nope", document.select("#field-email").attr("value"));
         assertEquals("true", document.select("#field-email").attr("aria-invalid"));
+    }
+
+    @Test
+    void aFormTheRuntimePostsGetsTheMountedTargetPageInTheSameResponse() {
+        Layout<Void> site = Layout.of((req, outlet) -> main(outlet)).key("site");
+        Page<Void> thanks = Page.of(req -> h1("Thanks, " + req.queryParam("who"))).in(site);
+        io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+        host.mount(Router.router(vertx), "/thanks", thanks); // the tester serves what the host mounted
+        vertx.close();
+        PageTester.Response response = tester.post(page.in(site), subscribe, "/subscribe", form("ada@example.com"))
+                .header("Arbor-Navigate", "site").send();
+
+        saved.complete(ActionResult.redirect("/thanks?who=Ada"));
+
+        assertEquals(200, response.status());
+        assertEquals("/thanks?who=Ada", response.header("Arbor-Url"));
+        assertTrue(response.header("Content-Type").startsWith("text/x-arbor-frames"), response.header("Content-Type"));
+        assertTrue(response.body().contains("<h1>Thanks, Ada</h1>"), response.body());
     }
 
     @Test
