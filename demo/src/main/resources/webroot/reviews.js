@@ -1,5 +1,6 @@
 /*
- * The product page's review count: an island that reads ["reviews", id] from the query cache.
+ * The product page's review count: an island that reads ["reviews", id] from the query cache; and
+ * the shop's count of posted reviews, ["reviews-posted"].
  * A review being posted counts at once (an optimistic update), and is taken back if the post fails.
  */
 (function () {
@@ -14,6 +15,20 @@
     }
     arbor.subscribe(props.key, function (reviews, status) {
       if (status === 'success') render(reviews);
+    });
+    arbor.query(props.key).then(render);
+  });
+
+  // The shop's sidebar: kept by navigations between products, so its count comes from the query
+  // state that a review's answer carries (the action invalidates ["reviews-posted"]).
+  arbor.island('posted-count', function (island, props) {
+    var count = island.querySelector('.posted-count');
+    function render(n) {
+      count.textContent = n + ' posted by customers';
+      count.setAttribute('data-state', 'cache');
+    }
+    arbor.subscribe(props.key, function (n, status) {
+      if (status === 'success') render(n);
     });
     arbor.query(props.key).then(render);
   });

@@ -14,6 +14,7 @@ import dev.arbor.demo.pages.ProductPages;
 import dev.arbor.demo.pages.ShellPage;
 import dev.arbor.demo.pages.SimplePages;
 import dev.arbor.demo.pages.StreamingPage;
+import dev.arbor.query.QueryRegistry;
 import dev.arbor.vertx.ArborHost;
 import dev.arbor.vertx.Assets;
 import dev.arbor.vertx.Head;
@@ -34,7 +35,20 @@ public final class DemoApp {
      * @return the host: the site's head, its not-found and error pages
      */
     public static ArborHost host(Renderer renderer) {
+        return host(renderer, null);
+    }
+
+    /**
+     * @param renderer the renderer (production or development mode)
+     * @param queries the queries the host runs again when an action invalidates them (single
+     *     flight), from {@link #queries}; or {@code null}
+     * @return the host: the site's head, its not-found and error pages
+     */
+    public static ArborHost host(Renderer renderer, QueryRegistry queries) {
         ArborHost.Builder builder = ArborHost.builder(renderer);
+        if (queries != null) {
+            builder.queries(queries);
+        }
         // Every instance behind a load balancer signs forms with the same key, from the environment.
         String secret = System.getenv("ARBOR_CSRF_SECRET");
         if (secret != null && !secret.isBlank()) {
@@ -69,6 +83,16 @@ public final class DemoApp {
     }
 
     /**
+     * @param forum the forum's queries
+     * @param reviews the reviews customers post
+     * @return every query the browser may ask for by key: the refetch endpoint's, and the host's
+     *     for the queries an action invalidates
+     */
+    public static QueryRegistry queries(ForumQueries forum, Store.ReviewBook reviews) {
+        return forum.registry().register(ProductPages.reviewsQuery(reviews)).register(ProductPages.postedQuery(reviews));
+    }
+
+    /**
      * @param vertx the Vert.x instance
      * @param host the host
      * @param sources where the pages' data comes from
@@ -86,8 +110,7 @@ public final class DemoApp {
                 .putHeader("Cache-Control", "no-store")
                 .end(metrics.scrape()));
         ASSETS.mount(router);
-        var reviewQuery = ProductPages.reviewsQuery(reviews);
-        router.route(ArborHost.QUERY_ENDPOINT).handler(host.queryEndpoint(queries.registry().register(reviewQuery)));
+        router.route(ArborHost.QUERY_ENDPOINT).handler(host.queryEndpoint(queries(queries, reviews)));
         host.mount(router, "/", IndexPage.page());
         host.mount(router, "/streaming", StreamingPage.page(sources));
         host.mount(router, "/nested", NestedPage.page(sources));

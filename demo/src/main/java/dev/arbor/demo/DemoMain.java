@@ -29,11 +29,10 @@ public final class DemoMain {
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Renderer renderer = Renderer.builder().mode(mode).scheduler(ArborHost.scheduler(vertx))
                 .listener(ArborMetrics.bindTo(metrics)).build();
-        ArborHost host = DemoApp.host(renderer);
         Sources sources = new TimerSources(vertx);
-
         ForumQueries queries = ForumQueries.of(sources);
         Store.ReviewBook reviews = new Store.ReviewBook(); // one for every instance: thread-safe
+        ArborHost host = DemoApp.host(renderer, DemoApp.queries(queries, reviews));
 
         ArborServer.deploy(vertx, ArborServer.options(port), v -> DemoApp.router(v, host, sources, queries, reviews, metrics), instances)
                 .onSuccess(id -> System.out.println("Arbor demo: http://localhost:" + port + "/  ("

@@ -132,6 +132,11 @@ public final class Store {
             posted.computeIfAbsent(product, id -> new CopyOnWriteArrayList<>()).add(0, review);
         }
 
+        /** @return how many reviews customers posted, for every product */
+        public int postedCount() {
+            return posted.values().stream().mapToInt(List::size).sum();
+        }
+
         /**
          * @param product a product's id
          * @return its reviews, the posted ones first (a snapshot)

@@ -31,10 +31,12 @@ final class DemoFixture implements AutoCloseable {
         Renderer renderer = Renderer.builder().mode(Mode.PRODUCTION).scheduler(new ManualScheduler())
                 .listener(ArborMetrics.bindTo(metrics))
                 .errorReporter((digest, error) -> { }).build();
-        ArborHost host = DemoApp.host(renderer);
         Sources data = gated(sources);
+        ForumQueries forum = ForumQueries.of(data);
+        Store.ReviewBook reviews = new Store.ReviewBook();
+        ArborHost host = DemoApp.host(renderer, DemoApp.queries(forum, reviews));
         server = vertx.createHttpServer(ArborServer.options(0))
-                .requestHandler(DemoApp.router(vertx, host, data, ForumQueries.of(data), metrics))
+                .requestHandler(DemoApp.router(vertx, host, data, forum, reviews, metrics))
                 .listen().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 

@@ -159,7 +159,11 @@ class ReviewFormBrowserTest {
         open(true, "/products/drift-bag");
         assertThat(page.locator(".review-count")).hasAttribute("data-state", "cache");
         assertThat(page.locator(".review-count")).hasText("2 reviews");
-        page.evaluate("() => window.sameDocument = true");
+        assertThat(page.locator(".posted-count")).hasAttribute("data-state", "cache");
+        String posted = page.locator(".posted-count").textContent();
+        int before = Integer.parseInt(posted.substring(0, posted.indexOf(' ')));
+        // the shop's sidebar is kept: marked, it must be the same element after the answer
+        page.evaluate("() => { window.sameDocument = true; document.querySelector('.posted-count').kept = true; }");
         List<String> requests = requests();
 
         page.getByLabel("Your name").fill("Lin");
@@ -169,6 +173,9 @@ class ReviewFormBrowserTest {
         assertThat(page.locator("#product-reviews li").first()).containsText("Warm and light.");
         assertThat(page.locator(".review-count")).hasText("3 reviews"); // the island, from the response's query state
         assertThat(page.locator(".review-count")).hasAttribute("data-state", "cache");
+        // the kept layout's island, from the invalidated query the host ran again for this response
+        assertThat(page.locator(".posted-count")).hasText((before + 1) + " posted by customers");
+        assertEquals(true, page.evaluate("() => document.querySelector('.posted-count').kept"), "the layout was kept");
         assertEquals(true, page.evaluate("() => window.sameDocument"), "no document load");
         // one request for the mutation and its page: the POST, answered with the page's frames
         assertEquals(List.of("POST /products/drift-bag"),

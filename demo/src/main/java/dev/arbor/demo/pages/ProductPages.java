@@ -61,12 +61,26 @@ public final class ProductPages {
     }
 
     /**
+     * @param reviews the reviews customers posted
+     * @return the query of how many reviews customers posted, {@code ["reviews-posted"]}: the shop
+     *     layout's island reads it, and posting a review invalidates it
+     */
+    public static QueryDefinition<Void, Integer> postedQuery(ReviewBook reviews) {
+        return QueryDefinition.of("reviews-posted", () -> CompletableFuture.completedFuture(reviews.postedCount()));
+    }
+
+    /**
      * @param sources where the data comes from
+     * @param reviews the reviews customers posted, counted in the sidebar
      * @return the shop's layout, inside the site's frame
      */
-    public static Layout<List<Category>> shop(Sources sources) {
+    public static Layout<List<Category>> shop(Sources sources, ReviewBook reviews) {
+        QueryDefinition<Void, Integer> posted = postedQuery(reviews);
         return Layout.<List<Category>>of(
-                        request -> sources.load("categories", Duration.ofMillis(80), Store::categories),
+                        request -> {
+                            request.streamQueries(); // the count reaches the browser's cache when it settles
+                            return sources.load("categories", Duration.ofMillis(80), Store::categories);
+                        },
                         (request, categories, outlet) -> div(
                                 aside(h2("Categories"), nav(each(categories, c -> div(span(c.name()),
                                                 span(String.valueOf(c.productCount())).withClass("count"))
@@ -74,7 +88,13 @@ public final class ProductPages {
                                         h2("Products"), nav(each(Store.products(), p -> a(p.name())
                                                 .withHref("/products/" + p.id())
                                                 .condAttr(request.path().equals("/products/" + p.id()), "aria-current", "page")))
-                                                .attr("data-arbor-nav", "")).withClass("sidebar"),
+                                                .attr("data-arbor-nav", ""),
+                                        // kept by navigations between products: a review posted on any
+                                        // page reaches it through the host's query registry
+                                        async(request.queryClient().fetchQuery(posted.options()), n -> island(
+                                                "posted-count", Map.of("key", posted.key().toJson()),
+                                                p(span(n + " posted by customers").withClass("posted-count"))
+                                                        .withClass("muted")))).withClass("sidebar"),
                                 div(outlet).withClass("content")).withClass("shop"))
                 .head(Head.of("Shop · Trailhead"))
                 .key("shop")          // the same for every product: navigations between products keep it
@@ -145,7 +165,7 @@ public final class ProductPages {
                 .head(data -> Head.of(data.product().name() + " · Trailhead")
                         .withMeta("description", data.product().summary())
                         .withProperty("og:title", data.product().name()))
-                .in(shop(sources));
+                .in(shop(sources, reviews));
     }
 
     private static final Map<String, String> STARS = stars();
@@ -190,7 +210,7 @@ public final class ProductPages {
             }
             reviews.add(id, new Review(author, Integer.parseInt(stars), product.name(), text));
             return ActionResult.redirect("/products/" + id + "#reviews")
-                    .invalidate(QueryKey.of("reviews", id));
+                    .invalidate(QueryKey.of("reviews", id), QueryKey.of("reviews-posted"));
         });
     }
 }
