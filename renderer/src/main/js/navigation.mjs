@@ -285,8 +285,9 @@ function onSubmit(event) {
 }
 
 /**
- * Posts a form as the browser would have (a 204 without a page to show: the answer's page does
- * not share a layout with this one), as a document; the browser then shows what the action says.
+ * Posts a form as the browser would have, as a document: for an answer that is the form's page
+ * again (nothing was done) but that this page cannot show (its outlet is gone). The host answers a
+ * 422 it cannot send as a navigation with the complete document instead, so this is a last resort.
  */
 function submitNatively(submitted) {
   const { form, submitter } = submitted.submission;
