@@ -35,6 +35,12 @@ ttfb() {
   for _ in $(seq 60); do curl -s -o /dev/null -w '%{time_starttransfer}\n' "$1"; done | sort -n | awk '
     { v[NR] = $1 * 1000 } END { printf "p50 %.2f ms  p90 %.2f ms  (n=%d)\n", v[int(NR*0.5)], v[int(NR*0.9)], NR }'
 }
+# curl opens a connection per request with its own headers: warm that path up too, or the first
+# requests deoptimize what wrk's keep-alive load compiled (bench/http/ttfb.sh, docs/benchmarks.md)
+CURLISH=(-H "Connection: close" -H "User-Agent: curl/7.88.1" -H "Accept: */*")
+wrk -t2 -c8 -d8s "${CURLISH[@]}" "$BASE/arbor?a=5&b=10" >/dev/null
+wrk -t2 -c8 -d5s "${CURLISH[@]}" "$BASE/static" >/dev/null
+for _ in $(seq 30); do curl -s -o /dev/null "$BASE/static"; curl -s -o /dev/null "$BASE/arbor?a=5&b=10"; done
 echo "== time to first byte, data at 200/400 ms"
 echo "static file:   $(ttfb "$BASE/static")"
 echo "arbor shell:   $(ttfb "$BASE/arbor?a=200&b=400")"

@@ -81,6 +81,31 @@ class ClientRuntimeTest {
     }
 
     @Test
+    void aShellWithHolesIsWrittenAroundThemOnceAndInOrder() {
+        // the flush writes after the shell's leading text in place: nothing may come twice or move
+        String before = "b".repeat(5_000);
+        String after = "é".repeat(5_000); // two bytes a char, past the room a hole's text starts with
+        for (int render = 0; render < 2; render++) { // the second starts from the first's size
+            CompletableFuture<String> a = new CompletableFuture<>();
+            RecordingSink sink = f.stream(html(head(title("T"), clientRuntime()),
+                    body(p(before), suspense(p("wait"), async(a, s -> p(s))), p(after))));
+            String shell = sink.chunks().get(0);
+            int title = shell.indexOf("<title>T</title>");
+            int runtime = shell.indexOf("arbor-runtime");
+            int first = shell.indexOf(before);
+            int fallback = shell.indexOf("<p>wait</p>");
+            int last = shell.indexOf(after);
+            assertTrue(shell.startsWith("<!DOCTYPE html><html><head>") && 0 < title && title < runtime
+                    && runtime < first && first < fallback && fallback < last, shell);
+            assertEquals(title, shell.lastIndexOf("<title>T</title>"), "the leading text once");
+            assertEquals(last, shell.lastIndexOf(after), "the text after the hole once");
+            a.complete("A");
+            Document doc = StreamReplay.of(sink).document();
+            assertEquals(before + " A " + after, doc.body().select("p").text());
+        }
+    }
+
+    @Test
     void nonceMustBeBase64() {
         assertThrows(IllegalArgumentException.class, () -> RenderOptions.builder().nonce("\"><script>"));
     }

@@ -71,9 +71,12 @@ final class Flusher {
     }
 
     private Utf8Out writeShell(Boundary root) {
-        Utf8Out out = root.content.isFlat()
-                ? root.content.text // a shell without holes: send its buffer as it is
-                : new Utf8Out(shellSizeHint);
+        // The shell's leading text (all of it, for a shell without holes) is sized for the whole
+        // shell: the rest is written after it in place, and the buffer goes out as it is.
+        Utf8Out out = root.content.leadingText();
+        if (out == null) {
+            out = new Utf8Out(shellSizeHint);
+        }
         root.content.writeTo(this, out);
         if (framing.isDocument()) {
             holdBackPostamble(out);

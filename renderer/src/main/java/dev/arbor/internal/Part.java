@@ -19,7 +19,9 @@ sealed interface Part permits Part.Html, Part.RuntimeHere, Part.QueriesHere, Seg
     record Html(Utf8Out html) implements Part {
         @Override
         public void writeTo(Flusher flusher, Utf8Out out) {
-            out.append(html);
+            if (html != out) { // the shell's leading text is the chunk itself: already in place
+                out.append(html);
+            }
         }
     }
 

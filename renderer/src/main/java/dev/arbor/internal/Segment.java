@@ -33,9 +33,23 @@ final class Segment implements Part {
         }
         if (text.length() > 0) {
             parts.add(new Part.Html(text));
-            text = new Utf8Out(64);
+            // The text after the hole gets the room the text before it had left: the root's
+            // buffer is sized for the whole shell, and its text must not regrow from 64 bytes
+            // by doubling after the runtime's place in the head and after every boundary.
+            text = new Utf8Out(Math.max(64, text.capacity() - text.length()));
         }
         parts.add(part);
+    }
+
+    /**
+     * @return the buffer the segment's output starts with (its text before any hole), to write
+     *     the rest after it in place; {@code null} when the segment starts with a hole
+     */
+    Utf8Out leadingText() {
+        if (parts == null) {
+            return text;
+        }
+        return parts.get(0) instanceof Part.Html html ? html.html() : null;
     }
 
     /** Drops everything written so far (an error replaces the content). */

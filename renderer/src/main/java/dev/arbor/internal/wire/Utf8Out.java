@@ -34,6 +34,11 @@ public final class Utf8Out implements Appendable {
         return len;
     }
 
+    /** @return how many bytes fit before the buffer grows */
+    public int capacity() {
+        return buf.length;
+    }
+
     /** @return the buffer itself: its first {@link #length()} bytes are the output */
     public byte[] array() {
         settle();
