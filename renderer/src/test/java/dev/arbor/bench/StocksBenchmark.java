@@ -201,6 +201,15 @@ public class StocksBenchmark {
         return j2htmlPage(STOCKS).render();
     }
 
+    /**
+     * Building the j2html tree alone, which every j2html-based render pays before writing a byte:
+     * the bound on how fast any renderer of a tree rebuilt at every call can be.
+     */
+    @Benchmark
+    public Object j2htmlTreeOnly() {
+        return j2htmlPage(STOCKS);
+    }
+
     @Benchmark
     public String htmlFlow() {
         return HTMLFLOW.render(STOCKS);
