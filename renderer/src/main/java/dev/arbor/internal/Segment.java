@@ -7,10 +7,19 @@ import java.util.ArrayList;
 /**
  * An output buffer that may hold holes: parts (HTML, a hole for an async node, a boundary, an
  * error region), then trailing text. Holes fill in later; the {@link Flusher} walks the tree.
+ *
+ * <p>A segment made {@link #inside} another writes at the end of that segment's buffer rather than
+ * into one of its own: content that ends up inline (a boundary complete at render time, an error
+ * boundary with nothing left to fail) then costs no buffer and no copy. Such a segment takes its
+ * bytes into a buffer of its own ({@link #detach}) as soon as it must stand apart, and its parent
+ * writes nothing until it has been detached or {@linkplain #dropInline dropped}: rendering is
+ * depth-first, so the segments sharing a buffer end in the order they began.
  */
 final class Segment implements Part {
-    /** Text written after the last part. */
+    /** Text written after the last part; while shared, the bytes from {@link #from} on. */
     Utf8Out text;
+    /** Where this segment's bytes start in a buffer it shares with its parent, or -1 when it owns {@link #text}. */
+    private int from = -1;
     /** Earlier text and holes, in order; {@code null} while the segment has none. */
     private ArrayList<Part> parts;
     /** Set once the segment has been written to the output. */
@@ -26,8 +35,37 @@ final class Segment implements Part {
         this(64);
     }
 
+    private Segment(Utf8Out shared) {
+        text = shared;
+        from = shared.length();
+    }
+
+    /** @return a segment that writes at the end of {@code parent}'s buffer until it is detached */
+    static Segment inside(Segment parent) {
+        return new Segment(parent.text);
+    }
+
+    /** Takes the bytes written so far into a buffer of their own: the parent may write again. */
+    void detach() {
+        if (from >= 0) {
+            text = text.cut(from);
+            from = -1;
+        }
+    }
+
+    /**
+     * Leaves the bytes where they are, as the parent's own: the content was inline. The segment
+     * owns nothing any more; a reset of it (nothing inside can fail, but to be safe) starts a
+     * buffer of its own rather than cutting the parent's.
+     */
+    void dropInline() {
+        text = null;
+        from = -1;
+    }
+
     /** Appends a part at the current position. */
     void add(Part part) {
+        detach();
         if (parts == null) {
             parts = new ArrayList<>(4);
         }
@@ -55,7 +93,11 @@ final class Segment implements Part {
     /** Drops everything written so far (an error replaces the content). */
     void reset() {
         parts = null;
-        text = new Utf8Out(64);
+        if (from >= 0) {
+            text.setLength(from);
+        } else {
+            text = new Utf8Out(64);
+        }
     }
 
     /** @return whether the segment is plain text, with no part */

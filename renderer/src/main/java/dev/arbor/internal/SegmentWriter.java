@@ -212,7 +212,9 @@ final class SegmentWriter implements HtmlBuilder<Appendable>, TagBuilder {
     }
 
     private void renderSuspenseHere(SuspenseNode node) {
-        Boundary b = new Boundary(at.boundary(), new Segment(), false);
+        // the content writes on in this buffer: if it completes now, as it does when its data is
+        // ready, it is already in place
+        Boundary b = new Boundary(at.boundary(), Segment.inside(at.segment()), false);
         Region.Suspense r = new Region.Suspense(at.region(), b, !at.explicitAbove());
         Throwable error = tryRender(new Cursor(b.content, b, r, r.catchesErrors() ? r : at.errorScope(),
                 at.explicitAbove()), node.children);
@@ -225,7 +227,7 @@ final class SegmentWriter implements HtmlBuilder<Appendable>, TagBuilder {
         if (b.pending == 0 && b.content.isFlat()) {
             // complete and without holes already: its HTML goes straight into the parent's buffer
             request.config().events().boundaryInlined();
-            out().append(b.content.text);
+            b.content.dropInline();
             if (b.data != null) {
                 at.boundary().data().drainFrom(b.data);
             }
@@ -233,6 +235,7 @@ final class SegmentWriter implements HtmlBuilder<Appendable>, TagBuilder {
             b.completed = true;
             return;
         }
+        b.content.detach();
         add(b);
         if (b.pending > 0 && !request.config().complete()) {
             b.fallback = new Segment();
@@ -246,15 +249,16 @@ final class SegmentWriter implements HtmlBuilder<Appendable>, TagBuilder {
 
     void renderErrorBoundary(ErrorBoundaryNode node) {
         pushPath("errorBoundary");
-        Segment s = new Segment();
+        Segment s = Segment.inside(at.segment()); // in place if nothing inside is left to fail
         Region.Error r = new Region.Error(at.region(), at.boundary(), s, node);
         Throwable error = tryRender(new Cursor(s, at.boundary(), r, r, true), node.children);
         if (error != null) {
             request.errorScopes().fail(r, request.errorScopes().failureOf(error));
         }
         if (s.isFlat()) {
-            out().append(s.text); // nothing inside can fail any more: no region to keep apart
+            s.dropInline(); // nothing inside can fail any more: no region to keep apart
         } else {
+            s.detach();
             add(r);
         }
         popPath();

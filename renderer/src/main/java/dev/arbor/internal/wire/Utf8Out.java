@@ -223,6 +223,22 @@ public final class Utf8Out implements Appendable {
         buf[len++] = (byte) (0x80 | (cp & 0x3F));
     }
 
+    /**
+     * Moves the bytes from {@code from} on into a buffer of their own, exactly their size, and
+     * drops them from this one.
+     *
+     * @param from a byte offset, at most {@link #length()}
+     * @return the bytes moved
+     */
+    public Utf8Out cut(int from) {
+        settle();
+        Utf8Out tail = new Utf8Out(len - from);
+        System.arraycopy(buf, from, tail.buf, 0, len - from);
+        tail.len = len - from;
+        len = from;
+        return tail;
+    }
+
     /** Inserts text at a byte offset (framing prefixes). */
     public void insert(int at, Utf8Out text) {
         settle();
