@@ -53,6 +53,24 @@ class InlineContentTest {
     }
 
     @Test
+    void aFailureAfterPendingContentShowsTheErrorViewInPlace() {
+        // the error boundary's content took a part (the pending boundary) before it failed: its
+        // error view is in a buffer of its own, and must still reach the page
+        CompletableFuture<String> pending = new CompletableFuture<>();
+        Supplier<DomContent> page = () -> div(p("before"),
+                errorBoundary(e -> p("failed"),
+                        suspense(p("…"), async(pending, s -> p(s))),
+                        suspense(p("…"), async(CompletableFuture.<String>failedFuture(new IllegalStateException("x")),
+                                s -> p(s)))),
+                p("after"));
+        String expected = "<div><p>before</p><p>failed</p><p>after</p></div>";
+        RecordingSink sink = f.stream(page.get());
+        assertTrue(sink.isEnded(), "nothing left pending: the failure dropped the pending boundary");
+        assertEquals(expected, sink.html());
+        assertEquals(expected, f.blocking(page.get()));
+    }
+
+    @Test
     void aSuspenseThatCatchesShowsItsErrorInPlace() {
         String html = f.blocking(div(p("before"),
                 suspense(p("…"), span("dropped"), component(() -> {

@@ -12,7 +12,7 @@ import java.util.ArrayList;
  * into one of its own: content that ends up inline (a boundary complete at render time, an error
  * boundary with nothing left to fail) then costs no buffer and no copy. Such a segment takes its
  * bytes into a buffer of its own ({@link #detach}) as soon as it must stand apart, and its parent
- * writes nothing until it has been detached or {@linkplain #dropInline dropped}: rendering is
+ * writes nothing until it has been detached or {@linkplain #inlineInto inlined}: rendering is
  * depth-first, so the segments sharing a buffer end in the order they began.
  */
 final class Segment implements Part {
@@ -54,11 +54,16 @@ final class Segment implements Part {
     }
 
     /**
-     * Leaves the bytes where they are, as the parent's own: the content was inline. The segment
-     * owns nothing any more; a reset of it (nothing inside can fail, but to be safe) starts a
-     * buffer of its own rather than cutting the parent's.
+     * Puts the segment's text in its parent, where the segment began: nothing to do while it
+     * shares the parent's buffer; a copy if it was detached and then reset (a failure replaced
+     * content that had held a part). The segment owns nothing afterwards.
+     *
+     * @param parent the segment it was made {@link #inside}; flat, as the caller checked
      */
-    void dropInline() {
+    void inlineInto(Segment parent) {
+        if (from < 0) {
+            parent.text.append(text);
+        }
         text = null;
         from = -1;
     }

@@ -227,7 +227,7 @@ final class SegmentWriter implements HtmlBuilder<Appendable>, TagBuilder {
         if (b.pending == 0 && b.content.isFlat()) {
             // complete and without holes already: its HTML goes straight into the parent's buffer
             request.config().events().boundaryInlined();
-            b.content.dropInline();
+            b.content.inlineInto(at.segment());
             if (b.data != null) {
                 at.boundary().data().drainFrom(b.data);
             }
@@ -256,7 +256,7 @@ final class SegmentWriter implements HtmlBuilder<Appendable>, TagBuilder {
             request.errorScopes().fail(r, request.errorScopes().failureOf(error));
         }
         if (s.isFlat()) {
-            s.dropInline(); // nothing inside can fail any more: no region to keep apart
+            s.inlineInto(at.segment()); // nothing inside can fail any more: no region to keep apart
         } else {
             s.detach();
             add(r);
