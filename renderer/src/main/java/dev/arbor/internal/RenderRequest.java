@@ -38,7 +38,7 @@ public final class RenderRequest {
     private Boundary root;
     private final Set<Task> live = new LinkedHashSet<>();
     /** How many live tasks wait on each stage (by identity): one stage may back several nodes. */
-    private final Map<CompletionStage<?>, Integer> waiting = new IdentityHashMap<>();
+    private final Map<CompletionStage<?>, Integer> waiting = new IdentityHashMap<>(4); // not 32 slots: most renders wait on a few stages or none
     /** Dropped tasks whose stage was left running for others; nobody needs them once the render ends. */
     private final List<Task> orphans = new ArrayList<>();
     /** Boundaries whose content completed after their fallback went out, in completion order. */
@@ -384,9 +384,11 @@ public final class RenderRequest {
         if (cancelTimer != null) {
             cancelTimer.run();
         }
-        for (Task task : live) {
-            task.done = true;
-            task.cancelStage();
+        if (!live.isEmpty()) { // a render that waited for nothing makes no iterator
+            for (Task task : live) {
+                task.done = true;
+                task.cancelStage();
+            }
         }
         orphans.forEach(Task::cancelStage);
         orphans.clear();
