@@ -69,6 +69,14 @@ public final class ShopPage {
                 part -> part);
     }
 
+    /**
+     * @return the two streamed sections' subtrees, built as the page's views build them when their
+     *     data arrives (a benchmark's baseline for building, apart from rendering)
+     */
+    public static DomContent[] sections() {
+        return new DomContent[] {recommendations(RECOMMENDED), reviewList(REVIEWS)};
+    }
+
     /** @return the same page with its data in place, as one j2html tree (no doctype) */
     public static DomContent whole() {
         return document(recommendations(RECOMMENDED), reviewList(REVIEWS));

@@ -4,6 +4,7 @@ import dev.arbor.Renderer;
 import dev.arbor.bench.page.ShopPage;
 import j2html.tags.DomContent;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -17,6 +18,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Issue 12's page ({@link ShopPage}: 48 KB, 100 cards in the shell, two sections behind Suspense),
@@ -73,12 +75,42 @@ public class StreamedPageBenchmark {
     }
 
     /**
+     * As {@link #arborStream}, with both sections still pending when the shell goes out and their
+     * data arriving right after it: the shell with two fallbacks, then one chunk with both
+     * contents, as a server streams the page (and the render arms its deadline timer).
+     */
+    @Benchmark
+    public long arborStreamPending() {
+        CompletableFuture<List<ShopPage.Product>> recommended = new CompletableFuture<>();
+        CompletableFuture<List<ShopPage.Review>> reviews = new CompletableFuture<>();
+        CountingSink sink = new CountingSink();
+        renderer.stream(ShopPage.streamed(recommended, reviews), sink);
+        recommended.complete(ShopPage.RECOMMENDED);
+        reviews.complete(ShopPage.REVIEWS);
+        if (!sink.ended) {
+            throw new IllegalStateException("the stream did not end synchronously");
+        }
+        return sink.bytes;
+    }
+
+    /**
      * Not a comparison: only builds the tree that the three others build and render, so that
      * (their allocation − this one's) is what rendering itself allocates.
      */
     @Benchmark
     public DomContent treeOnly() {
         return readyPage();
+    }
+
+    /**
+     * Not a comparison: {@link #treeOnly} plus the two sections' subtrees that the page's views
+     * build during the render, so that (stream − this one) is what rendering allocates apart from
+     * building any tree (give or take this method's array of two).
+     */
+    @Benchmark
+    public void treeAndSections(Blackhole bh) {
+        bh.consume(readyPage());
+        bh.consume(ShopPage.sections());
     }
 
 }
