@@ -384,11 +384,9 @@ public final class RenderRequest {
         if (cancelTimer != null) {
             cancelTimer.run();
         }
-        if (!live.isEmpty()) { // a render that waited for nothing makes no iterator
-            for (Task task : live) {
-                task.done = true;
-                task.cancelStage();
-            }
+        for (Task task : live) {
+            task.done = true;
+            task.cancelStage();
         }
         orphans.forEach(Task::cancelStage);
         orphans.clear();
