@@ -50,4 +50,12 @@ final class Boundary implements Part {
     public void writeTo(Flusher flusher, Utf8Out out) {
         flusher.writeBoundary(this, out);
     }
+
+    @Override
+    public int sizeHint() {
+        if (abandoned) {
+            return 0;
+        }
+        return completed ? content.sizeHint() : fallback == null ? 0 : fallback.sizeHint();
+    }
 }

@@ -57,7 +57,7 @@ final class Flusher {
      * @return the chunk, possibly empty
      */
     Utf8Out chunk(Boundary root, Queue<Boundary> completed) {
-        Utf8Out out = shellSent ? new Utf8Out(1024) : writeShell(root);
+        Utf8Out out = shellSent ? new Utf8Out(contentsSize(completed)) : writeShell(root);
         Boundary b;
         while ((b = completed.poll()) != null) {
             if (b.abandoned || !b.clientPending || !b.completed) {
@@ -68,6 +68,18 @@ final class Flusher {
         }
         writeInstructions(out);
         return out;
+    }
+
+    /**
+     * @return a chunk's starting capacity: its contents' bytes and room for their framing and the
+     *     instruction list, so that it does not grow by doubling from a guess
+     */
+    private static int contentsSize(Queue<Boundary> completed) {
+        int size = 512;
+        for (Boundary b : completed) {
+            size += b.sizeHint() + 64;
+        }
+        return size;
     }
 
     private Utf8Out writeShell(Boundary root) {

@@ -15,6 +15,9 @@ sealed interface Part permits Part.Html, Part.RuntimeHere, Part.QueriesHere, Seg
      */
     void writeTo(Flusher flusher, Utf8Out out);
 
+    /** @return about how many bytes {@link #writeTo} writes, framing aside: a capacity hint, never a limit */
+    int sizeHint();
+
     /** Finished HTML. */
     record Html(Utf8Out html) implements Part {
         @Override
@@ -22,6 +25,11 @@ sealed interface Part permits Part.Html, Part.RuntimeHere, Part.QueriesHere, Seg
             if (html != out) { // the shell's leading text is the chunk itself: already in place
                 out.append(html);
             }
+        }
+
+        @Override
+        public int sizeHint() {
+            return html.length();
         }
     }
 
@@ -33,6 +41,11 @@ sealed interface Part permits Part.Html, Part.RuntimeHere, Part.QueriesHere, Seg
         public void writeTo(Flusher flusher, Utf8Out out) {
             flusher.writeRuntime(out);
         }
+
+        @Override
+        public int sizeHint() {
+            return 0; // written once per page; the chunk grows for it
+        }
     }
 
     /** A hydration boundary's query state, as JSON, due before the HTML it wraps. */
@@ -40,6 +53,11 @@ sealed interface Part permits Part.Html, Part.RuntimeHere, Part.QueriesHere, Seg
         @Override
         public void writeTo(Flusher flusher, Utf8Out out) {
             flusher.writeQueries(stateJson, out);
+        }
+
+        @Override
+        public int sizeHint() {
+            return stateJson.length();
         }
     }
 }

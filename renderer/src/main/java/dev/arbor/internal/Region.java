@@ -120,6 +120,11 @@ abstract sealed class Region permits Region.Root, Region.Suspense, Region.Error,
         public void writeTo(Flusher flusher, Utf8Out out) {
             flusher.writeErrorRegion(this, out);
         }
+
+        @Override
+        public int sizeHint() {
+            return abandoned ? 0 : segment.sizeHint();
+        }
     }
 
     /** A Suspense boundary's fallback: what fails inside goes to the enclosing scope. */

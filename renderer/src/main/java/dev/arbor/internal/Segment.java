@@ -110,6 +110,17 @@ final class Segment implements Part {
         return parts == null;
     }
 
+    @Override
+    public int sizeHint() {
+        int size = text == null ? 0 : from >= 0 ? text.length() - from : text.length();
+        if (parts != null) {
+            for (Part part : parts) {
+                size += part.sizeHint();
+            }
+        }
+        return size;
+    }
+
     /**
      * Writes the segment and lets go of it: once sent, nothing of it needs to stay reachable
      * (an open stream holds only what is still pending).
