@@ -75,6 +75,9 @@ final class Flusher {
      *     instruction list, so that it does not grow by doubling from a guess
      */
     private static int contentsSize(Queue<Boundary> completed) {
+        if (completed.isEmpty()) {
+            return 64; // most often nothing at all: a flush after a write was accepted, with nothing new
+        }
         int size = 512;
         for (Boundary b : completed) {
             size += b.sizeHint() + 64;
