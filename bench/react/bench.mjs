@@ -1,4 +1,5 @@
 // React 19 side of docs/benchmarks.md. NODE_ENV=production node --expose-gc bench.mjs [seconds] [N...]
+// (THROUGHPUT_ONLY=1 stops after part 1)
 // 1. renderToString and renderToPipeableStream of the page, all data ready: pages/s.
 // 2. N open streams (shell sent, both sections pending): heap per stream after a full GC, and the
 //    heap once they all completed.
@@ -43,6 +44,9 @@ const html = renderToString(h(Page, { recommended: ready(RECOMMENDED), reviews: 
 console.log(`[page] renderToString ${Buffer.byteLength(html)} bytes`);
 await throughput('renderToString', async () => renderToString(h(Page, { recommended: ready(RECOMMENDED), reviews: ready(REVIEWS) })));
 await throughput('renderToPipeableStream', () => streamOnce(ready(RECOMMENDED), ready(REVIEWS)));
+
+// THROUGHPUT_ONLY=1: the pages/s figures alone (bench/react-vs-arbor.sh runs them between Arbor's)
+if (process.env.THROUGHPUT_ONLY) process.exit(0);
 
 function used() { global.gc(); global.gc(); return process.memoryUsage().heapUsed; }
 
