@@ -260,12 +260,20 @@ class ActionTest {
         assertNothingLogged();
     }
 
+    /** Posts a form as the client runtime does: its token, this site's origin, the layouts it shows. */
+    private String runtimePost(Token token, String uri, String... fields) throws IOException {
+        String[] all = new String[fields.length + 2];
+        all[0] = "_csrf";
+        all[1] = token.field();
+        System.arraycopy(fields, 0, all, 2, fields.length);
+        return raw(app.port(), post(uri, token.cookie(), "application/x-www-form-urlencoded", form(all),
+                "Origin", "http://localhost", "Arbor-Navigate", "site"));
+    }
+
     @Test
     void aFormTheRuntimeSendsIsAnsweredWithItsTargetPageAsANavigationInTheSameResponse() throws IOException {
         Token token = token(app.port(), "/site/tent");
-        String answer = raw(app.port(), post("/site/tent", token.cookie(), "application/x-www-form-urlencoded",
-                form("_csrf", token.field(), "text", "Single <flight>"), "Origin", "http://localhost",
-                "Arbor-Navigate", "site"));
+        String answer = runtimePost(token, "/site/tent", "text", "Single <flight>");
 
         assertTrue(answer.startsWith("HTTP/1.1 200 "), answer); // no 303: no second request
         assertTrue(answer.contains("content-type: text/x-arbor-frames"), answer);
@@ -285,8 +293,7 @@ class ActionTest {
     @Test
     void theTargetPageSeesItsOwnPathQueryAndParametersNotTheActions() throws IOException {
         Token token = token(app.port(), "/site/tent");
-        String answer = raw(app.port(), post("/site/tent?q=old", token.cookie(), "application/x-www-form-urlencoded",
-                form("_csrf", token.field(), "text", "other"), "Origin", "http://localhost", "Arbor-Navigate", "site"));
+        String answer = runtimePost(token, "/site/tent?q=old", "text", "other");
 
         assertTrue(answer.startsWith("HTTP/1.1 200 "), answer);
         assertTrue(answer.contains("Arbor-Url: /site/lamp%20shade?q=new#reviews\r\n"), answer);
@@ -301,15 +308,13 @@ class ActionTest {
         // the document it names
         for (String[] c : new String[][] {{"elsewhere", "https://example.com/thanks"}, {"plain", "/products/tent"},
                 {"halt", "https://login.example/?next=/site"}}) {
-            String answer = raw(app.port(), post("/site/tent", token.cookie(), "application/x-www-form-urlencoded",
-                    form("_csrf", token.field(), "text", c[0]), "Origin", "http://localhost", "Arbor-Navigate", "site"));
+            String answer = runtimePost(token, "/site/tent", "text", c[0]);
             assertTrue(answer.startsWith("HTTP/1.1 204 "), answer);
             assertTrue(answer.contains("Arbor-Reload: 1\r\n"), answer);
             assertTrue(answer.contains("Arbor-Url: " + c[1] + "\r\n"), answer);
         }
         // to a path no page is mounted on: a 303, which the runtime's fetch follows
-        String answer = raw(app.port(), post("/site/tent", token.cookie(), "application/x-www-form-urlencoded",
-                form("_csrf", token.field(), "text", "lost"), "Origin", "http://localhost", "Arbor-Navigate", "site"));
+        String answer = runtimePost(token, "/site/tent", "text", "lost");
         assertTrue(answer.startsWith("HTTP/1.1 303 "), answer);
         assertTrue(answer.contains("location: /nowhere\r\n") || answer.contains("Location: /nowhere\r\n"), answer);
         assertEquals(List.of("elsewhere", "plain", "lost"), app.reviews);
@@ -319,8 +324,7 @@ class ActionTest {
     @Test
     void anInvalidFormTheRuntimeSendsComesBackAs422InFrames() throws IOException {
         Token token = token(app.port(), "/site/tent");
-        String answer = raw(app.port(), post("/site/tent", token.cookie(), "application/x-www-form-urlencoded",
-                form("_csrf", token.field(), "text", "<b"), "Origin", "http://localhost", "Arbor-Navigate", "site"));
+        String answer = runtimePost(token, "/site/tent", "text", "<b");
 
         assertTrue(answer.startsWith("HTTP/1.1 422 "), answer);
         assertTrue(answer.contains("content-type: text/x-arbor-frames"), answer);
@@ -333,9 +337,7 @@ class ActionTest {
     void anInvalidFormOnAPageTheRuntimeCannotNavigateIsAnsweredWithTheCompleteDocumentNotADecline()
             throws IOException {
         Token token = token(app.port(), "/same/x");
-        String answer = raw(app.port(), post("/same/x", token.cookie(), "application/x-www-form-urlencoded",
-                form("_csrf", token.field(), "author", "", "text", "<b"), "Origin", "http://localhost",
-                "Arbor-Navigate", "site"));
+        String answer = runtimePost(token, "/same/x", "author", "", "text", "<b");
 
         // a 204 would make the runtime post the form again: the action would run twice
         assertTrue(answer.startsWith("HTTP/1.1 422 "), answer);
