@@ -112,6 +112,19 @@ class Utf8OutputTest {
         assertRendersLikeTheJdk(big.toString());
     }
 
+    @Test
+    void tagAndAttributeNamesOutsideAsciiAreEncodedToo() {
+        // j2html does not check names; whatever a page passes is written as UTF-8, as the JDK would
+        DomContent page = new j2html.tags.ContainerTag<>("x-café").attr("data-€", "v").attr("ré", null)
+                .with(new j2html.tags.EmptyTag<>("ünit😀"));
+        String expected = "<x-café data-€=\"v\" ré><ünit😀></x-café>";
+        assertArrayEquals(expected.getBytes(StandardCharsets.UTF_8), streamed(page));
+        // a long non-ASCII name after a short buffer's worth of output: it grows as it goes
+        String name = "ä".repeat(3000);
+        assertArrayEquals(("<" + name + "></" + name + ">").getBytes(StandardCharsets.UTF_8),
+                streamed(new j2html.tags.ContainerTag<>(name)));
+    }
+
     @Property(tries = 300)
     void anyTextRendersAsTheJdkEncodesItsEscapedForm(
             @ForAll @Chars({'&', '<', '>', '"', '\'', 'a', 'é', '€', '\uD83D', '\uDE00', '\uDBFF', '\uDC00'})
