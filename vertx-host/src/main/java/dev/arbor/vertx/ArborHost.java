@@ -13,6 +13,7 @@ import dev.arbor.query.DehydrateOptions;
 import dev.arbor.query.QueryRegistry;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -237,7 +238,9 @@ public final class ArborHost {
      */
     public io.vertx.ext.web.Route mount(Router router, String path, Page<?> page, Action action) {
         mount(router, path, page);
-        return router.route(path).method(HttpMethod.POST).handler(actionHandler(page, action));
+        io.vertx.ext.web.Route route = router.route(path).method(HttpMethod.POST).handler(actionHandler(page, action));
+        otherMethodsNotAllowed(router, path, route, "GET, HEAD");
+        return route;
     }
 
     /**
@@ -259,7 +262,28 @@ public final class ArborHost {
         installErrorHandlers(router);
         Handler<RoutingContext> handler = actionHandler(page, action);
         router.route(path).method(HttpMethod.GET).method(HttpMethod.HEAD).handler(handler); // 405, Allow: POST
-        return router.route(path).method(HttpMethod.POST).handler(handler);
+        io.vertx.ext.web.Route route = router.route(path).method(HttpMethod.POST).handler(handler);
+        otherMethodsNotAllowed(router, path, route, null);
+        return route;
+    }
+
+    /**
+     * Answers any other method on an action's path with {@code 405} and an {@code Allow} header
+     * that lists what the path takes (the action route's methods, as configured then), before a
+     * catch-all route (a not-found handler) could answer 404 for a path that exists.
+     */
+    private static void otherMethodsNotAllowed(Router router, String path, io.vertx.ext.web.Route action,
+            String pageMethods) {
+        router.route(path).handler(context -> {
+            String allowed = action.methods().stream().map(HttpMethod::name).sorted()
+                    .collect(java.util.stream.Collectors.joining(", "));
+            context.response().setStatusCode(405)
+                    .putHeader(HttpHeaders.ALLOW, pageMethods == null ? allowed : pageMethods + ", " + allowed)
+                    .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8")
+                    .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+                    .end(context.request().method() == HttpMethod.HEAD ? "" : "This address does not take "
+                            + context.request().method().name() + ".");
+        });
     }
 
     /**

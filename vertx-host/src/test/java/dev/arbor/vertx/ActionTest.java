@@ -649,6 +649,23 @@ class ActionTest {
     }
 
     @Test
+    void otherMethodsOnAnActionsPathAnswer405WithWhatItTakesNotTheNotFoundPage() throws IOException {
+        // the app has a catch-all not-found route after its mounts, which must not answer for these
+        String put = raw(app.port(), "PUT /same/x HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\n"
+                + "Connection: close\r\n\r\n");
+        String delete = raw(app.port(), "DELETE /products/tent/reviews HTTP/1.1\r\nHost: localhost\r\n"
+                + "Connection: close\r\n\r\n");
+
+        assertTrue(put.startsWith("HTTP/1.1 405 "), put);
+        assertTrue(put.toLowerCase().contains("allow: get, head, post\r\n"), put);
+        assertTrue(put.contains("This address does not take PUT."), put);
+        assertTrue(delete.startsWith("HTTP/1.1 405 "), delete);
+        assertTrue(delete.toLowerCase().contains("allow: post\r\n"), delete);
+        assertTrue(app.results.isEmpty());
+        assertNothingLogged();
+    }
+
+    @Test
     void withoutASecretTheHostWarnsOnceAndLoudly(Vertx vertx) {
         Csrf.forgetWarning();
         Renderer renderer = Renderer.builder().scheduler(new ManualScheduler()).build();
