@@ -4,7 +4,7 @@
 # at the same time. Each round asks every server for the static file and then the shell, so
 # whatever else loads the machine falls on all of them alike.
 # Usage (from the repository's root, after `mvn -B -q -pl vertx-host -am test-compile`):
-#   [CURL_OPTS=--compressed] bench/http/ttfb.sh [runs] [classpath [classpath...]]
+#   [CURL_OPTS=--compressed] [PAUSE=0.45] bench/http/ttfb.sh [runs] [classpath [classpath...]]
 # With no classpath: this checkout's vertx-host test classpath. Labels are "A", "B", ... in order.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -45,7 +45,10 @@ for _ in $(seq 30); do
 done
 echo "load after warm-up: $(uptime)"
 # CURL_OPTS: more curl options, e.g. CURL_OPTS=--compressed to ask for gzip as browsers do
-ttfb() { curl -s ${CURL_OPTS:-} -o /dev/null -w '%{time_starttransfer}\n' "$1"; }
+# PAUSE: seconds to wait before every measured request, so that the static file and the shell both
+# start from the same idle machine (without it the static file follows a shell's 400 ms stream,
+# which ends idle, and the shell follows the static file, which ends busy)
+ttfb() { [ -n "${PAUSE:-}" ] && sleep "$PAUSE"; curl -s ${CURL_OPTS:-} -o /dev/null -w '%{time_starttransfer}\n' "$1"; }
 for _ in $(seq "$RUNS"); do
   for i in "${!BASES[@]}"; do
     ttfb "${BASES[$i]}/static" >> "$OUT/static$i"
