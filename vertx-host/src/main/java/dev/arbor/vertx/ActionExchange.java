@@ -42,6 +42,8 @@ final class ActionExchange {
     }
 
     private final HostConfig host;
+    /** The page a redirect's path leads to, when it may be served in the action's response. */
+    private java.util.function.Function<String, Mounts.Match> targets;
     private final FormSource source;
     private final Transport transport;
     private final Page<?> page;
@@ -51,7 +53,8 @@ final class ActionExchange {
     private boolean answered;
 
     /** An action served by Vert.x Web: the request's body, read by the host. */
-    static ActionExchange of(HostConfig host, RoutingContext context, Page<?> page, Action action) {
+    static ActionExchange of(HostConfig host, RoutingContext context, Page<?> page, Action action,
+            io.vertx.ext.web.Router router) {
         FormSource body = new FormSource() {
             @Override
             public void read(long limit, java.util.function.BiConsumer<FormData, FormParser.Refused> done) {
@@ -65,10 +68,15 @@ final class ActionExchange {
                 }
             }
         };
-        return new ActionExchange(host, new VertxTransport(context), body, page, action);
+        ActionExchange exchange = new ActionExchange(host, new VertxTransport(context), body, page, action);
+        // a sub-router's paths are not the redirect's: only a router at the root serves it here
+        exchange.targets = router == null || context.mountPoint() != null ? target -> null
+                : target -> host.mounts().match(router, exchange.transport.path(), target);
+        return exchange;
     }
 
     ActionExchange(HostConfig host, Transport transport, FormSource source, Page<?> page, Action action) {
+        this.targets = host.mounts()::matchAny; // a tester has no router: any page it was told of
         this.host = host;
         this.source = source;
         this.transport = transport;
@@ -173,7 +181,7 @@ final class ActionExchange {
             leave(location);
             return;
         }
-        Mounts.Match target = host.mounts().match(SingleFlight.pathOf(location));
+        Mounts.Match target = targets.apply(SingleFlight.pathOf(location));
         if (target == null) {
             redirect(status, location);
             return;

@@ -222,8 +222,10 @@ public final class ArborHost {
         if (config.clientNavigation()) {
             installClientNavigation(router);
         }
-        config.mounts().add(path, page); // an action's redirect to this path is served in its response
-        return router.route(path).method(HttpMethod.GET).method(HttpMethod.HEAD).handler(handler(page));
+        io.vertx.ext.web.Route route = router.route(path).method(HttpMethod.GET).method(HttpMethod.HEAD)
+                .handler(handler(page));
+        config.mounts().add(router, route, path, page); // an action's redirect here is served in its response
+        return route;
     }
 
     /**
@@ -238,7 +240,8 @@ public final class ArborHost {
      */
     public io.vertx.ext.web.Route mount(Router router, String path, Page<?> page, Action action) {
         mount(router, path, page);
-        io.vertx.ext.web.Route route = router.route(path).method(HttpMethod.POST).handler(actionHandler(page, action));
+        io.vertx.ext.web.Route route = router.route(path).method(HttpMethod.POST)
+                .handler(actionHandler(page, action, router));
         otherMethodsNotAllowed(router, path, route, "GET, HEAD");
         return route;
     }
@@ -260,7 +263,7 @@ public final class ArborHost {
         Objects.requireNonNull(router, "router");
         Objects.requireNonNull(path, "path");
         installErrorHandlers(router);
-        Handler<RoutingContext> handler = actionHandler(page, action);
+        Handler<RoutingContext> handler = actionHandler(page, action, router);
         router.route(path).method(HttpMethod.GET).method(HttpMethod.HEAD).handler(handler); // 405, Allow: POST
         io.vertx.ext.web.Route route = router.route(path).method(HttpMethod.POST).handler(handler);
         otherMethodsNotAllowed(router, path, route, null);
@@ -274,7 +277,15 @@ public final class ArborHost {
      */
     private static void otherMethodsNotAllowed(Router router, String path, io.vertx.ext.web.Route action,
             String pageMethods) {
-        router.route(path).handler(context -> {
+        io.vertx.ext.web.Route[] self = new io.vertx.ext.web.Route[1];
+        self[0] = router.route(path).handler(context -> {
+            HttpMethod method = context.request().method();
+            for (io.vertx.ext.web.Route other : router.getRoutes()) {
+                if (other != self[0] && other.methods() != null && Mounts.takes(other, method, context.normalizedPath())) {
+                    context.next(); // a route the app added for this method, before or after
+                    return;
+                }
+            }
             String allowed = action.methods().stream().map(HttpMethod::name).sorted()
                     .collect(java.util.stream.Collectors.joining(", "));
             context.response().setStatusCode(405)
@@ -315,11 +326,19 @@ public final class ArborHost {
      * @return the handler
      */
     public Handler<RoutingContext> actionHandler(Page<?> page, Action action) {
+        return actionHandler(page, action, null);
+    }
+
+    /**
+     * @param router the router the handler is on, whose mounted pages a redirect may be served by
+     *     in the action's response; {@code null} when unknown (a 303 then)
+     */
+    private Handler<RoutingContext> actionHandler(Page<?> page, Action action, Router router) {
         Objects.requireNonNull(page, "page");
         Objects.requireNonNull(action, "action");
         return context -> {
             checkQuery(context);
-            ActionExchange.of(config, context, page, action).start();
+            ActionExchange.of(config, context, page, action, router).start();
         };
     }
 

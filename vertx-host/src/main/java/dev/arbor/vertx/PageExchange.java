@@ -289,7 +289,9 @@ final class PageExchange implements ResponseSink.Exchange {
                         .set(HttpHeaders.CACHE_CONTROL, "no-store").set(HttpHeaders.VARY, Navigation.NAVIGATE);
                 response.end();
             } else if (halt.isRedirect()) {
-                response.status(halt.status());
+                // under an action's answer the request is a POST: a 307 or 308 would post it again
+                boolean posted = flight != null && (halt.status() == 307 || halt.status() == 308);
+                response.status(posted ? 303 : halt.status());
                 response.headers().set(HttpHeaders.LOCATION, halt.location())
                         .set(HttpHeaders.CACHE_CONTROL, "no-store");
                 response.end();

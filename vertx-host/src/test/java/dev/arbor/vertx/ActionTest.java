@@ -134,6 +134,9 @@ class ActionTest {
                     case "lost" -> "/nowhere";
                     case "plain" -> "/products/tent"; // a page without the site's layout
                     case "other" -> "/site/lamp%20shade?q=new#reviews";
+                    case "guarded" -> "/guarded/panel";
+                    case "shadowed" -> "/pages/new";
+                    case "unshadowed" -> "/pages/lamp";
                     default -> "/site/" + req.pathParam("id");
                 };
                 if ("halt".equals(text)) {
@@ -143,6 +146,12 @@ class ActionTest {
                 return CompletableFuture.completedFuture(ActionResult.redirect(location)
                         .invalidate(QueryKey.of("count"), QueryKey.of("unknown")));
             });
+            // a guard and another page that a GET meets before the mounted pages they shadow
+            router.get("/guarded/*").handler(ctx -> ctx.response().setStatusCode(403).end("guarded"));
+            host.mount(router, "/guarded/panel", sitePage);
+            router.get("/pages/new").handler(ctx -> ctx.response().end("the app's own page"));
+            host.mount(router, "/pages/:id", sitePage);
+            router.put("/same/:id").handler(ctx -> ctx.response().end("the app's own PUT"));
             router.route().handler(host.notFoundHandler());
             server = StreamingResponse.join(vertx.createHttpServer().requestHandler(router).listen(0)
                     .toCompletionStage().toCompletableFuture());
@@ -319,6 +328,21 @@ class ActionTest {
         assertTrue(answer.contains("location: /nowhere\r\n") || answer.contains("Location: /nowhere\r\n"), answer);
         assertEquals(List.of("elsewhere", "plain", "lost"), app.reviews);
         assertNothingLogged();
+    }
+
+    @Test
+    void aTargetBehindAGuardOrAnotherRouteIsReachedThroughTheRouterNotServedInPlace() throws IOException {
+        Token token = token(app.port(), "/site/tent");
+        for (String[] c : new String[][] {{"guarded", "/guarded/panel"}, {"shadowed", "/pages/new"}}) {
+            String answer = runtimePost(token, "/site/tent", "text", c[0]);
+            // a GET of the target meets the guard, or the app's own page: the fetch follows a 303
+            assertTrue(answer.startsWith("HTTP/1.1 303 "), answer);
+            assertTrue(answer.toLowerCase().contains("location: " + c[1] + "\r\n"), answer);
+        }
+        // the same mount, for a path no earlier route takes: served in place
+        String answer = runtimePost(token, "/site/tent", "text", "unshadowed");
+        assertTrue(answer.startsWith("HTTP/1.1 200 "), answer);
+        assertTrue(answer.contains("<h2>Site lamp q=null at /pages/lamp</h2>"), answer);
     }
 
     @Test
@@ -656,9 +680,14 @@ class ActionTest {
         String delete = raw(app.port(), "DELETE /products/tent/reviews HTTP/1.1\r\nHost: localhost\r\n"
                 + "Connection: close\r\n\r\n");
 
-        assertTrue(put.startsWith("HTTP/1.1 405 "), put);
-        assertTrue(put.toLowerCase().contains("allow: get, head, post\r\n"), put);
-        assertTrue(put.contains("This address does not take PUT."), put);
+        String patch = raw(app.port(), "PATCH /same/x HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\n"
+                + "Connection: close\r\n\r\n");
+        // the app's own PUT route, added after the mount, still answers
+        assertTrue(put.startsWith("HTTP/1.1 200 "), put);
+        assertTrue(put.contains("the app's own PUT"), put);
+        assertTrue(patch.startsWith("HTTP/1.1 405 "), patch);
+        assertTrue(patch.toLowerCase().contains("allow: get, head, post\r\n"), patch);
+        assertTrue(patch.contains("This address does not take PATCH."), patch);
         assertTrue(delete.startsWith("HTTP/1.1 405 "), delete);
         assertTrue(delete.toLowerCase().contains("allow: post\r\n"), delete);
         assertTrue(app.results.isEmpty());
