@@ -41,15 +41,17 @@ export function submissionOf(event, base, origin) {
  * button's name and value last.
  */
 function formData(form, submitter) {
+  let data;
   try {
-    return new FormData(form, submitter);
+    data = new FormData(form, submitter);
   } catch (old) {
-    const data = new FormData(form);
-    if (submitter && submitter.name) {
-      data.append(submitter.name, submitter.value);
-    }
-    return data;
+    data = new FormData(form); // a browser that checks its arguments and takes one
   }
+  // one that ignores the second argument leaves the button out
+  if (submitter && submitter.name && !data.has(submitter.name) && !data.has(submitter.name + ".x")) {
+    data.append(submitter.name, submitter.value);
+  }
+  return data;
 }
 
 /**
@@ -134,12 +136,19 @@ function busy(form, submitter, on) {
  * page) as the browser would have shown it without the runtime: as the document, here.
  *
  * @param response the answer
- * @return a promise of the shown document's title
+ * @param still whether the answer is still wanted once read (no navigation superseded it)
+ * @return a promise of the shown document's title, or of null when it was not shown
  */
-export function showDocument(response) {
+export function showDocument(response, still) {
   return response.text().then((text) => {
+    if (!still()) {
+      return null;
+    }
     const html = (response.headers.get("Content-Type") || "").indexOf("text/html") == 0;
     const parsed = new DOMParser().parseFromString(html ? text : "", "text/html");
+    // parsed without scripting, a <noscript>'s content would count: its field would tell the host
+    // that the next post comes from a browser without JavaScript
+    parsed.querySelectorAll("noscript").forEach((element) => element.remove());
     if (!html) {
       parsed.body.appendChild(parsed.createElement("pre")).textContent = text;
       parsed.title = response.status + " " + response.statusText;

@@ -159,6 +159,7 @@ function go(url, how, scroll, submitted) {
     const leads = !submitted || led || response.redirected;
     if (submitted) {
       submitted.finish(response.ok); // a failed action's optimistic updates go back
+      dropPreloads(); // made while it was in flight, they may show data from before it
     }
     const outlet = response.headers.get("Arbor-Outlet");
     const start = outletStarts(document).find((marker) => marker.data == "@" + outlet);
@@ -166,11 +167,13 @@ function go(url, how, scroll, submitted) {
     if (submitted && !frames && response.status != 204 && !(response.ok && response.redirected)) {
       // a refused form or an action's failure page: shown as the browser would show it (its body
       // is read whole first: an aborted fetch's body cannot be read)
-      showDocument(response).then((title) => {
-        announcer = null;
-        pending(false, url);
-        announce(title);
-      }, () => location.assign(location.href));
+      showDocument(response, () => navigation == current).then((title) => {
+        if (title != null) {
+          announcer = null;
+          pending(false, url);
+          announce(title);
+        }
+      }, () => navigation == current && location.assign(location.href));
       return;
     }
     if (!frames || !start) {
@@ -180,8 +183,9 @@ function go(url, how, scroll, submitted) {
       } else if (submitted && !leads) {
         submitNatively(submitted); // the form's page again, which this page cannot show: nothing was done
       } else if (/^https?:/.test(target)) {
-        // declined (another root layout), an error page, or an outlet this page no longer has
-        location.assign(response.status == 204 && !led ? url : target);
+        // declined (another root layout), an error page, or an outlet this page no longer has;
+        // where a redirect led, if it did
+        location.assign(target);
       }
       return;
     }
@@ -243,6 +247,12 @@ function go(url, how, scroll, submitted) {
   });
 }
 
+/** Aborts and forgets every preloaded page. */
+function dropPreloads() {
+  preloads.forEach((entry) => entry.controller.abort());
+  preloads.clear();
+}
+
 /** Forms in flight, each with its submission: a second submit sends nothing (a double click). */
 const inFlight = new WeakMap();
 
@@ -266,9 +276,7 @@ function onSubmit(event) {
   if (inFlight.has(form)) {
     return;
   }
-  // pages preloaded before the mutation may show data it changed
-  preloads.forEach((entry) => entry.controller.abort());
-  preloads.clear();
+  dropPreloads(); // pages preloaded before the mutation may show data it changed
   const started = begin(submission, arbor);
   const submitted = {
     submission,

@@ -43,6 +43,9 @@ class FakeFormData {
   append(name, value) {
     this.pairs.push([name, value]);
   }
+  has(name) {
+    return this.pairs.some(([n]) => n == name);
+  }
   [Symbol.iterator]() {
     return this.pairs[Symbol.iterator]();
   }
@@ -59,6 +62,24 @@ test("a post form goes to its action, urlencoded, with the clicked button's name
   assert.equal(submission.method, "post");
   assert.equal(submission.url.href, "https://shop.example/products/tent/reviews");
   assert.equal(bodyOf(submission).toString(), "_csrf=t&text=Dry+%26+warm&stars=%285%29");
+});
+
+test("a browser whose FormData ignores the submitter gets the button's field added last", () => {
+  globalThis.FormData = class extends FakeFormData {
+    constructor(form) {
+      super(form); // the second argument, unknown to it, is dropped
+    }
+    has(name) {
+      return this.pairs.some(([n]) => n == name);
+    }
+  };
+  try {
+    const form = element({ method: "post" }, [["text", "a"]]);
+    const submission = submissionOf(submit(form, element({ name: "stars", value: "5" })), BASE, ORIGIN);
+    assert.equal(bodyOf(submission).toString(), "text=a&stars=5");
+  } finally {
+    globalThis.FormData = FakeFormData;
+  }
 });
 
 test("a browser whose FormData takes no submitter gets the button's field added last", () => {
