@@ -296,6 +296,26 @@ class ReviewFormBrowserTest {
     }
 
     @Test
+    void onA390PxPhoneTheAnswerInPlaceFitsTheScreen() {
+        tab = chromium.newTab(new Browser.NewContextOptions().setViewportSize(390, 800));
+        page = tab.page;
+        page.navigate(demo.url("/products/ridge-jacket"));
+        page.getByLabel("Your name").fill("");
+        page.getByLabel("Your review").fill("no");
+        clickPost();
+
+        assertThat(page.locator(".error-summary")).isFocused();
+        tab.expectErrorContaining("the server responded with a status of 422");
+        assertTrue((Boolean) page.evaluate("() => document.documentElement.scrollWidth <= 390"),
+                "nothing wider than the phone: " + page.evaluate("() => document.documentElement.scrollWidth"));
+        var summary = page.locator(".error-summary").boundingBox();
+        assertTrue(summary.x >= 0 && summary.x + summary.width <= 390, "the summary is on the screen");
+        var posted = page.locator(".posted-count").boundingBox();
+        assertTrue(posted.x >= 0 && posted.x + posted.width <= 390, "the sidebar's count is on the screen");
+        // (a valid post is not made here: the other tests count this product's reviews)
+    }
+
+    @Test
     void aRefusedFormIsShownAsTheBrowserWouldShowIt() {
         open(true, "/products/alpine-tent");
         page.evaluate("() => document.querySelector('#review-form [name=_csrf]').value = 'forged'");
