@@ -43,7 +43,7 @@ final class ActionExchange {
 
     private final HostConfig host;
     /** The page a redirect's path leads to, when it may be served in the action's response. */
-    private java.util.function.Function<String, Mounts.Match> targets;
+    private final java.util.function.Function<String, Mounts.Match> targets;
     private final FormSource source;
     private final Transport transport;
     private final Page<?> page;
@@ -68,15 +68,21 @@ final class ActionExchange {
                 }
             }
         };
-        ActionExchange exchange = new ActionExchange(host, new VertxTransport(context), body, page, action);
+        Transport transport = new VertxTransport(context);
         // a sub-router's paths are not the redirect's: only a router at the root serves it here
-        exchange.targets = router == null || context.mountPoint() != null ? target -> null
-                : target -> host.mounts().match(router, exchange.transport.path(), target);
-        return exchange;
+        return new ActionExchange(host, transport, body, page, action,
+                router == null || context.mountPoint() != null ? target -> null
+                        : target -> host.mounts().match(router, transport.path(), target));
     }
 
+    /** An action served by a {@link PageTester}, which has no router: any page the host mounted may answer. */
     ActionExchange(HostConfig host, Transport transport, FormSource source, Page<?> page, Action action) {
-        this.targets = host.mounts()::matchAny; // a tester has no router: any page it was told of
+        this(host, transport, source, page, action, host.mounts()::matchAny);
+    }
+
+    private ActionExchange(HostConfig host, Transport transport, FormSource source, Page<?> page, Action action,
+            java.util.function.Function<String, Mounts.Match> targets) {
+        this.targets = targets;
         this.host = host;
         this.source = source;
         this.transport = transport;
@@ -206,10 +212,7 @@ final class ActionExchange {
      */
     private void leave(String location) {
         answered = true;
-        transport.status(204);
-        transport.headers().set(Navigation.RELOAD, "1").set(SingleFlight.URL_HEADER, location)
-                .set(HttpHeaders.CACHE_CONTROL, "no-store");
-        transport.end();
+        Navigation.reload(transport, location);
     }
 
     private void fail(Throwable error) {

@@ -5,6 +5,7 @@ import static j2html.TagCreator.rawHtml;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.http.HttpHeaders;
 import j2html.tags.DomContent;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -79,6 +80,23 @@ final class Navigation {
             chain.add(id);
         }
         return chain;
+    }
+
+    /**
+     * Tells the runtime to load a document instead of this answer: a {@code 204} with
+     * {@code Arbor-Reload}, and {@code Arbor-Url} naming the document when it is not the one the
+     * runtime asked for (an action's redirect, a page's {@code Halt} to another site).
+     *
+     * @param response the answer
+     * @param url where the document is, or {@code null} for the requested URL
+     */
+    static void reload(Transport response, String url) {
+        response.status(204);
+        response.headers().set(RELOAD, "1").set(HttpHeaders.CACHE_CONTROL, "no-store").set(HttpHeaders.VARY, NAVIGATE);
+        if (url != null) {
+            response.headers().set(SingleFlight.URL_HEADER, url);
+        }
+        response.end();
     }
 
     /**

@@ -237,10 +237,7 @@ final class PageExchange implements ResponseSink.Exchange {
     /** A navigation that shares no layout with the page the client shows: it loads the document. */
     private void declineNavigation() {
         phase = Phase.DONE;
-        response.status(204);
-        response.headers().set(Navigation.RELOAD, "1").set(HttpHeaders.CACHE_CONTROL, "no-store")
-                .set(HttpHeaders.VARY, Navigation.NAVIGATE);
-        response.end();
+        Navigation.reload(response, null);
     }
 
     @Override
@@ -284,10 +281,7 @@ final class PageExchange implements ResponseSink.Exchange {
             Halt halt = (Halt) error;
             if (halt.isRedirect() && from != null && !SingleFlight.isLocal(halt.location())) {
                 // the runtime's fetch would follow it to another site and fail for want of CORS
-                response.status(204);
-                response.headers().set(Navigation.RELOAD, "1").set(SingleFlight.URL_HEADER, halt.location())
-                        .set(HttpHeaders.CACHE_CONTROL, "no-store").set(HttpHeaders.VARY, Navigation.NAVIGATE);
-                response.end();
+                Navigation.reload(response, halt.location());
             } else if (halt.isRedirect()) {
                 // under an action's answer the request is a POST: a 307 or 308 would post it again
                 boolean posted = flight != null && (halt.status() == 307 || halt.status() == 308);
