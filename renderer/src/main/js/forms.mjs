@@ -54,13 +54,18 @@ function formData(form, submitter) {
   return data;
 }
 
-/**
- * @return the body a submission sends: multipart as the form asks, urlencoded otherwise (where a
- *     file field sends its file's name, as the browser does)
- */
+/** @return the body a submission sends: multipart as the form asks, urlencoded otherwise */
 export function bodyOf(submission) {
-  return submission.multipart ? submission.data
-    : new URLSearchParams([...submission.data].map(([name, value]) => [name, value.name == null ? value : value.name]));
+  return submission.multipart ? submission.data : urlEncoded(submission.data);
+}
+
+/**
+ * @param data a form's fields
+ * @return them urlencoded (a body, or a GET form's query), where a file field sends its file's
+ *     name, as the browser does
+ */
+export function urlEncoded(data) {
+  return new URLSearchParams([...data].map(([name, value]) => [name, value.name == null ? value : value.name]));
 }
 
 /**

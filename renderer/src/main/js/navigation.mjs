@@ -11,7 +11,7 @@
  * A form the runtime takes over (forms.mjs) is posted the same way: the action's answer is the
  * page it leads to, in frames, with `Arbor-Url` naming it (single flight).
  */
-import { begin, bodyOf, showDocument, submissionOf } from "./forms.mjs";
+import { begin, bodyOf, showDocument, submissionOf, urlEncoded } from "./forms.mjs";
 import { frameApplier, frameReader } from "./frames.mjs";
 import { fillOutlet, layoutChain, navigationList, outletStarts } from "./outlets.mjs";
 
@@ -269,7 +269,7 @@ function onSubmit(event) {
   event.preventDefault();
   const { form, method, url } = submission;
   if (method == "get") {
-    url.search = new URLSearchParams(bodyOf(Object.assign({}, submission, { multipart: false })));
+    url.search = urlEncoded(submission.data);
     go(url.href, "push");
     return;
   }
