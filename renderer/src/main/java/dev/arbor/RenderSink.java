@@ -41,6 +41,22 @@ public interface RenderSink {
         return write(java.util.Arrays.copyOfRange(utf8, offset, offset + length));
     }
 
+    /**
+     * The pool this sink gives each chunk's array back to, once its transport no longer reads it
+     * ({@link BufferPool#release}); the renderer then writes every chunk into an array from that
+     * pool. A host's sink usually answers with its renderer's {@link Renderer#bufferPool()}.
+     *
+     * <p>Such a chunk is the slice {@code [offset, offset + length)} of a power-of-two array whose
+     * other bytes are an earlier render's: read only the slice. An array the sink never gives back
+     * costs only its allocation.
+     *
+     * @return the pool, or {@code null} (the default): each chunk is then an array of its own, sized
+     *     for the output and not reused, which the sink may keep
+     */
+    default BufferPool bufferPool() {
+        return null;
+    }
+
     /** The document is complete; nothing more will be written. */
     void end();
 

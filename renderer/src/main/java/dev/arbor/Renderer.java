@@ -9,6 +9,7 @@ import dev.arbor.internal.Output;
 import dev.arbor.internal.RenderConfig;
 import dev.arbor.internal.RenderRequest;
 import dev.arbor.internal.ScriptJson;
+import dev.arbor.internal.wire.ArrayPool;
 import dev.arbor.internal.wire.Framing;
 import dev.arbor.query.DehydrateOptions;
 import dev.arbor.query.DehydratedQuery;
@@ -45,6 +46,7 @@ public final class Renderer {
     private final DigestFunction digests;
     private final RenderListener listener;
     private final ObjectWriter scriptJson;
+    private final BufferPool bufferPool;
 
     private Renderer(Builder b) {
         this.mode = b.mode;
@@ -56,6 +58,7 @@ public final class Renderer {
         this.digests = b.digests;
         this.listener = b.listener;
         this.scriptJson = ScriptJson.writer(objectMapper);
+        this.bufferPool = b.bufferPool != null ? b.bufferPool : BufferPool.create();
     }
 
     /** @return a renderer with the defaults: production mode, 10 s deadline, {@link ArborJson} */
@@ -110,7 +113,7 @@ public final class Renderer {
     public CompletionStage<String> renderToString(DomContent root, RenderOptions options) {
         Objects.requireNonNull(root, "root");
         Objects.requireNonNull(options, "options");
-        StringOutput output = new StringOutput();
+        StringOutput output = new StringOutput(bufferPool);
         start(root, options, output, true);
         return output.result;
     }
@@ -223,12 +226,20 @@ public final class Renderer {
         return listener;
     }
 
+    /**
+     * @return the arrays this renderer writes chunks into: a sink gives each chunk's array back
+     *     here ({@link BufferPool#release}) once its transport has sent it
+     */
+    public BufferPool bufferPool() {
+        return bufferPool;
+    }
+
     private RenderHandle start(DomContent root, RenderOptions options, Output output, boolean complete) {
         Duration renderDeadline = options.deadline() != null ? options.deadline() : deadline;
         RenderEvents events = new RenderEvents(listener);
         RenderConfig config = new RenderConfig(mode == Mode.DEVELOPMENT, renderDeadline, scriptJson,
                 (delay, task) -> scheduler.schedule(delay, task)::cancel, options.executor(), options.nonce(),
-                complete, new Errors(renderDeadline, events), events, queryFeed(options));
+                complete, new Errors(renderDeadline, events), events, queryFeed(options), bufferPool.arrays);
         Framing framing = options.format() == WireFormat.FRAMES ? Framing.frames()
                 : Framing.document(options.nonce(), RUNTIME);
         RenderRequest request = new RenderRequest(config, root, output, framing);
@@ -337,6 +348,12 @@ public final class Renderer {
         }
 
         @Override
+        public ArrayPool chunkPool() {
+            BufferPool pool = sink.bufferPool();
+            return pool == null ? null : pool.arrays;
+        }
+
+        @Override
         public void end() {
             sink.end();
         }
@@ -347,15 +364,21 @@ public final class Renderer {
         }
     }
 
-    /** Collects a complete render as text: no encoding to bytes and back. */
+    /** Collects a complete render as text: each chunk decoded, and its array given back at once. */
     private static final class StringOutput implements Output {
         private final CompletableFuture<String> result = new CompletableFuture<>();
+        private final BufferPool buffers;
         private String text = "";
         private StringBuilder more;
+
+        StringOutput(BufferPool buffers) {
+            this.buffers = buffers;
+        }
 
         @Override
         public CompletionStage<Void> write(byte[] utf8, int length) {
             String chunk = new String(utf8, 0, length, StandardCharsets.UTF_8);
+            buffers.release(utf8);
             if (more != null) {
                 more.append(chunk);
             } else if (text.isEmpty()) {
@@ -364,6 +387,11 @@ public final class Renderer {
                 more = new StringBuilder(text).append(chunk);
             }
             return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public ArrayPool chunkPool() {
+            return buffers.arrays;
         }
 
         @Override
@@ -386,6 +414,7 @@ public final class Renderer {
         private ErrorReporter errorReporter;
         private DigestFunction digests = DigestFunction.random();
         private RenderListener listener = RenderListener.NONE;
+        private BufferPool bufferPool;
 
         private Builder() {
         }
@@ -454,6 +483,17 @@ public final class Renderer {
          */
         public Builder listener(RenderListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * @param bufferPool where renders take their output buffers, and where a sink gives each
+         *     chunk's array back once sent; by default each renderer has a pool of its own
+         *     ({@link BufferPool#create()}). Share one to bound the idle arrays of several renderers.
+         * @return this builder
+         */
+        public Builder bufferPool(BufferPool bufferPool) {
+            this.bufferPool = Objects.requireNonNull(bufferPool, "bufferPool");
             return this;
         }
 

@@ -9,8 +9,15 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
-/** A renderer wired for tests: manual deadlines, errors captured instead of logged. */
+/**
+ * A renderer wired for tests: manual deadlines, errors captured instead of logged, and one buffer
+ * pool shared by every test's renderer, to which {@link #stream} gives each chunk back at once: a
+ * render that kept using an array it gave back would garble another test's output.
+ */
 final class Fixtures {
+    /** Shared by all tests of the module, so that arrays pass from one render to the next. */
+    static final BufferPool BUFFERS = BufferPool.create();
+
     final ManualScheduler scheduler = new ManualScheduler();
     final Map<String, Throwable> reported = new ConcurrentHashMap<>();
     final Renderer renderer;
@@ -20,13 +27,19 @@ final class Fixtures {
     }
 
     Fixtures(Mode mode) {
-        renderer = Renderer.builder().mode(mode).scheduler(scheduler).errorReporter(reported::put).build();
+        renderer = Renderer.builder().mode(mode).scheduler(scheduler).errorReporter(reported::put)
+                .bufferPool(BUFFERS).build();
     }
 
     RecordingSink stream(DomContent page) {
         RecordingSink sink = new RecordingSink();
-        renderer.stream(page, sink);
+        renderer.stream(page, releasing(sink));
         return sink;
+    }
+
+    /** @return a sink that copies each chunk into {@code sink}, then gives its array back to the pool */
+    static RenderSink releasing(RecordingSink sink) {
+        return new ReleasingSink(sink, BUFFERS);
     }
 
     String blocking(DomContent page) {

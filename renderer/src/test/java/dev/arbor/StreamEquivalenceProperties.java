@@ -327,7 +327,7 @@ class StreamEquivalenceProperties {
         Run(Scenario s) {
             world = new World(s.body());
             s.early().forEach(world::settle);
-            handle = f.renderer.stream(world.page(), sink);
+            handle = f.renderer.stream(world.page(), Fixtures.releasing(sink));
         }
 
         void complete(List<Integer> ids) {

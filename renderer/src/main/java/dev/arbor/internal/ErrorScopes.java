@@ -89,7 +89,7 @@ final class ErrorScopes {
             if (scope.segment.markerId < 0) {
                 return; // nothing inside was pending when it was sent: nothing to replace
             }
-            owner = new Boundary(null, new Segment(), true);
+            owner = new Boundary(null, new Segment(request.config().buffers()), true);
             if (scope instanceof Region.Error e) {
                 e.replacement = owner;
             }

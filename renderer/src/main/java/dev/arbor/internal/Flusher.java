@@ -1,5 +1,6 @@
 package dev.arbor.internal;
 
+import dev.arbor.internal.wire.ArrayPool;
 import dev.arbor.internal.wire.Utf8Out;
 
 import dev.arbor.internal.wire.Framing;
@@ -24,6 +25,8 @@ final class Flusher {
 
     private final RenderRequest request;
     private final Framing framing;
+    /** Where chunk arrays come from, when the output gives them back; {@code null} when it keeps them. */
+    private final ArrayPool chunkPool;
     /** The instructions of the flush being written. */
     private final Instructions batch = new Instructions();
     /** Query state met in the shell that the framing cannot write in place. */
@@ -35,9 +38,10 @@ final class Flusher {
     /** The shell left regions waiting for a runtime that started before them: tell it to look. */
     private boolean announceRegions;
 
-    Flusher(RenderRequest request, Framing framing) {
+    Flusher(RenderRequest request, Framing framing, ArrayPool chunkPool) {
         this.request = request;
         this.framing = framing;
+        this.chunkPool = chunkPool;
     }
 
     static int shellSizeHint() {
@@ -57,7 +61,7 @@ final class Flusher {
      * @return the chunk, possibly empty
      */
     Utf8Out chunk(Boundary root, Queue<Boundary> completed) {
-        Utf8Out out = shellSent ? new Utf8Out(contentsSize(completed)) : writeShell(root);
+        Utf8Out out = shellSent ? new Utf8Out(contentsSize(completed), chunkPool) : writeShell(root);
         Boundary b;
         while ((b = completed.poll()) != null) {
             if (b.abandoned || !b.clientPending || !b.completed) {
@@ -90,7 +94,7 @@ final class Flusher {
         // shell: the rest is written after it in place, and the buffer goes out as it is.
         Utf8Out out = root.content.leadingText();
         if (out == null) {
-            out = new Utf8Out(shellSizeHint);
+            out = new Utf8Out(shellSizeHint, chunkPool);
         }
         root.content.writeTo(this, out);
         if (framing.isDocument()) {

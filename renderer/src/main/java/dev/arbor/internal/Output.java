@@ -1,5 +1,6 @@
 package dev.arbor.internal;
 
+import dev.arbor.internal.wire.ArrayPool;
 import java.util.concurrent.CompletionStage;
 
 /** Where a render's chunks go: the core's view of the API's sink. */
@@ -11,6 +12,15 @@ public interface Output {
      * @return a stage that completes when the output takes more (fails when it never will)
      */
     CompletionStage<Void> write(byte[] utf8, int length);
+
+    /**
+     * @return the pool the output gives each chunk's array back to once sent, from which the
+     *     render then takes its chunks; {@code null} when the output keeps them (each chunk is then
+     *     an array of its own, exactly sized, as no pool's would be)
+     */
+    default ArrayPool chunkPool() {
+        return null;
+    }
 
     /** The response is complete. */
     void end();

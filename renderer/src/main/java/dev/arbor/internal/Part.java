@@ -24,6 +24,7 @@ sealed interface Part permits Part.Html, Part.RuntimeHere, Part.QueriesHere, Seg
         public void writeTo(Flusher flusher, Utf8Out out) {
             if (html != out) { // the shell's leading text is the chunk itself: already in place
                 out.append(html);
+                html.recycle(); // written once: its segment drops its parts as it writes them
             }
         }
 

@@ -1,6 +1,7 @@
 package dev.arbor.internal;
 
 import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.arbor.internal.wire.ArrayPool;
 import j2html.tags.DomContent;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
@@ -23,9 +24,12 @@ import java.util.function.Consumer;
  * @param events hears what the render does with its boundaries, for metrics
  * @param queries streamed hydration: queries to send to the client's cache as they settle, or
  *     {@code null}
+ * @param buffers where the render's output buffers come from, and where the render gives back
+ *     those whose bytes it copied into a chunk
  */
 public record RenderConfig(boolean development, Duration deadline, ObjectWriter json, Timers timers,
-        Executor executor, String nonce, boolean complete, Errors errors, Events events, QueryFeed queries) {
+        Executor executor, String nonce, boolean complete, Errors errors, Events events, QueryFeed queries,
+        ArrayPool buffers) {
 
     /**
      * Streamed hydration (TanStack's {@code ReactQueryStreamedHydration}): the request's queries

@@ -63,7 +63,7 @@ public final class RenderRequest {
         this.config = config;
         this.rootNode = rootNode;
         this.output = output;
-        this.flusher = new Flusher(this, framing);
+        this.flusher = new Flusher(this, framing, output.chunkPool());
         this.executor = new SerialExecutor(config.executor(), this::unexpected);
     }
 
@@ -160,7 +160,7 @@ public final class RenderRequest {
     // ---- rendering ----
 
     private void renderRoot() {
-        root = new Boundary(null, new Segment(Flusher.shellSizeHint()), false);
+        root = new Boundary(null, new Segment(Flusher.shellSizeHint(), output.chunkPool()), false);
         if (rootNode instanceof HtmlTag) {
             root.content.text.append("<!DOCTYPE html>");
         }
@@ -315,7 +315,7 @@ public final class RenderRequest {
             out.append(flusher.postamble());
         }
         if (out.length() > 0) {
-            emit(out.array(), out.length(), end);
+            emit(out.array(), out.length(), end); // the output's from now on: it may give the array back
         } else if (end) {
             finish();
         }

@@ -1,5 +1,6 @@
 package dev.arbor.internal;
 
+import dev.arbor.internal.wire.ArrayPool;
 import dev.arbor.internal.wire.Utf8Out;
 
 import java.util.ArrayList;
@@ -27,12 +28,17 @@ final class Segment implements Part {
     /** The id of the region markers around this segment on the client, or -1 when it has none. */
     int markerId = -1;
 
-    Segment(int capacity) {
-        text = new Utf8Out(capacity);
+    /**
+     * @param capacity the buffer's first capacity
+     * @param pool where its arrays come from, once they are large enough, and go back to
+     */
+    Segment(int capacity, ArrayPool pool) {
+        text = new Utf8Out(capacity, pool);
     }
 
-    Segment() {
-        this(64);
+    /** @param pool where its arrays come from, once they are large enough, and go back to */
+    Segment(ArrayPool pool) {
+        this(64, pool);
     }
 
     private Segment(Utf8Out shared) {
@@ -63,6 +69,7 @@ final class Segment implements Part {
     void inlineInto(Segment parent) {
         if (from < 0) {
             parent.text.append(text);
+            text.recycle();
         }
         text = null;
         from = -1;
@@ -79,7 +86,7 @@ final class Segment implements Part {
             // The text after the hole gets the room the text before it had left: the root's
             // buffer is sized for the whole shell, and its text must not regrow from 64 bytes
             // by doubling after the runtime's place in the head and after every boundary.
-            text = new Utf8Out(Math.max(64, text.capacity() - text.length()));
+            text = text.another(Math.max(64, text.capacity() - text.length()));
         }
         parts.add(part);
     }
@@ -101,7 +108,7 @@ final class Segment implements Part {
         if (from >= 0) {
             text.setLength(from);
         } else {
-            text = new Utf8Out(64);
+            text = text.another(64); // not recycled: the error path is rare, and a part may still hold the old text
         }
     }
 
@@ -135,6 +142,9 @@ final class Segment implements Part {
         }
         if (text != out) {
             out.append(text);
+            if (from < 0) {
+                text.recycle(); // its bytes are in the chunk now
+            }
         }
         parts = null;
         text = null;

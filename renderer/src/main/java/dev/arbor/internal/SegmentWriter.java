@@ -160,7 +160,7 @@ final class SegmentWriter implements HtmlBuilder<Appendable>, TagBuilder {
         if (request.deadlinePassed()) {
             throw request.errorScopes().caught(node, request.config().errors().timeout(), pathHere(label(node)));
         }
-        Segment hole = new Segment();
+        Segment hole = new Segment(request.config().buffers());
         add(hole);
         request.track(new Task(node, at.at(hole), pathHere(label(node))));
     }
@@ -238,7 +238,7 @@ final class SegmentWriter implements HtmlBuilder<Appendable>, TagBuilder {
         b.content.detach();
         add(b);
         if (b.pending > 0 && !request.config().complete()) {
-            b.fallback = new Segment();
+            b.fallback = new Segment(request.config().buffers());
             b.fallbackRegion = new Region.Fallback(at.region(), at.boundary(), b.fallback);
             renderAt(new Cursor(b.fallback, at.boundary(), b.fallbackRegion, at.errorScope(), at.explicitAbove()),
                     node.fallback);

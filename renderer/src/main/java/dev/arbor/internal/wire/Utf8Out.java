@@ -8,6 +8,12 @@ import java.util.Arrays;
  * escaped) once, straight from the page's strings into bytes that go to the transport as they
  * are. Encodes as {@code String.getBytes(UTF_8)} does: a surrogate without its pair becomes
  * {@code ?}. Not thread-safe; one render writes it at a time.
+ *
+ * <p>A buffer made with an {@link ArrayPool} takes its arrays from it once they are
+ * {@value ArrayPool#MIN_POOLED} bytes or more, gives back the array it outgrows, and gives back
+ * its last one when {@link #recycle() recycled}; buffers made from it ({@link #cut},
+ * {@link #another}) share its pool. Only bytes below {@link #length()} are ever output: a pooled
+ * array holds an earlier render's bytes beyond them.
  */
 public final class Utf8Out implements Appendable {
     /** For each ASCII character, whether {@link #appendEscaped} replaces it. */
@@ -23,10 +29,38 @@ public final class Utf8Out implements Appendable {
     private int len;
     /** A high surrogate passed to {@link #append(char)}, waiting for its low half. */
     private char pendingHigh;
+    /** Where arrays come from and go back to, or {@code null}. */
+    private final ArrayPool pool;
 
     /** @param capacity the initial capacity, in bytes */
     public Utf8Out(int capacity) {
-        buf = new byte[Math.max(16, capacity)];
+        this(capacity, null);
+    }
+
+    /**
+     * @param capacity the initial capacity, in bytes
+     * @param pool where arrays of {@value ArrayPool#MIN_POOLED} bytes or more come from, or {@code null}
+     */
+    public Utf8Out(int capacity, ArrayPool pool) {
+        this.pool = pool;
+        buf = pool != null && capacity >= ArrayPool.MIN_POOLED ? pool.acquire(capacity) : new byte[Math.max(16, capacity)];
+    }
+
+    /** @return an empty buffer with this one's pool */
+    public Utf8Out another(int capacity) {
+        return new Utf8Out(capacity, pool);
+    }
+
+    /**
+     * Gives the array back to the pool: the buffer's bytes were copied elsewhere and it is never
+     * used again. Without a pool, only drops the array.
+     */
+    public void recycle() {
+        if (pool != null) {
+            pool.release(buf);
+        }
+        buf = null;
+        len = 0;
     }
 
     /** @return the bytes written so far */
@@ -53,8 +87,19 @@ public final class Utf8Out implements Appendable {
 
     private void ensure(int capacity) {
         if (capacity > buf.length) {
-            buf = Arrays.copyOf(buf, Math.max(capacity, buf.length << 1));
+            grow(Math.max(capacity, buf.length << 1));
         }
+    }
+
+    private void grow(int capacity) {
+        if (pool == null || capacity < ArrayPool.MIN_POOLED) {
+            buf = Arrays.copyOf(buf, capacity);
+            return;
+        }
+        byte[] bigger = pool.acquire(capacity);
+        System.arraycopy(buf, 0, bigger, 0, len);
+        pool.release(buf); // only this buffer held it: array() is taken once, when the buffer is done
+        buf = bigger;
     }
 
     /** A lone high surrogate passed to {@link #append(char)} becomes {@code ?}, as the JDK encodes it. */
@@ -232,7 +277,7 @@ public final class Utf8Out implements Appendable {
      */
     public Utf8Out cut(int from) {
         settle();
-        Utf8Out tail = new Utf8Out(len - from);
+        Utf8Out tail = new Utf8Out(len - from, pool);
         System.arraycopy(buf, from, tail.buf, 0, len - from);
         tail.len = len - from;
         len = from;
