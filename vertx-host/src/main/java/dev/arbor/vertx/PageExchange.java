@@ -207,9 +207,9 @@ final class PageExchange implements ResponseSink.Exchange {
         }
         RenderOptions options = builder.build();
         if (complete) {
-            handle = renderer().renderComplete(root, options, ResponseSink.complete(this, response));
+            handle = renderer().renderComplete(root, options, ResponseSink.complete(this, response, renderer().bufferPool()));
         } else {
-            handle = renderer().stream(root, options, ResponseSink.streaming(this, response));
+            handle = renderer().stream(root, options, ResponseSink.streaming(this, response, renderer().bufferPool()));
         }
         if (gone) {
             handle.abort();

@@ -1,5 +1,6 @@
 package dev.arbor.vertx;
 
+import dev.arbor.BufferPool;
 import dev.arbor.RenderError;
 import dev.arbor.RenderSink;
 import io.vertx.core.buffer.Buffer;
@@ -49,20 +50,23 @@ abstract class ResponseSink implements RenderSink {
 
     final Exchange exchange;
     final Transport response;
+    /** The renderer's pool: each chunk's array goes back to it once the response no longer reads it. */
+    final BufferPool buffers;
 
-    private ResponseSink(Exchange exchange, Transport response) {
+    private ResponseSink(Exchange exchange, Transport response, BufferPool buffers) {
         this.exchange = exchange;
         this.response = response;
+        this.buffers = buffers;
     }
 
     /** @return a sink that streams each write as an HTTP chunk */
-    static ResponseSink streaming(Exchange exchange, Transport response) {
-        return new Streaming(exchange, response);
+    static ResponseSink streaming(Exchange exchange, Transport response, BufferPool buffers) {
+        return new Streaming(exchange, response, buffers);
     }
 
     /** @return a sink that answers with the whole document once the render ends */
-    static ResponseSink complete(Exchange exchange, Transport response) {
-        return new Complete(exchange, response);
+    static ResponseSink complete(Exchange exchange, Transport response, BufferPool buffers) {
+        return new Complete(exchange, response, buffers);
     }
 
     @Override
@@ -70,13 +74,23 @@ abstract class ResponseSink implements RenderSink {
         return write(chunk, 0, chunk.length);
     }
 
-    /** What the renderer calls: its output buffer, handed on without a copy. */
+    /**
+     * What the renderer calls: its output buffer, handed on without a copy, and given back to the
+     * renderer's pool when the response is done with it.
+     */
     @Override
     public final CompletionStage<Void> write(byte[] utf8, int offset, int length) {
         if (exchange.isGone()) {
+            buffers.release(utf8);
             return CompletableFuture.failedFuture(new CancellationException("The client went away"));
         }
         return accept(utf8, offset, length);
+    }
+
+    /** The renderer writes each chunk into an array of this pool, which the response gives back once sent. */
+    @Override
+    public final BufferPool bufferPool() {
+        return buffers;
     }
 
     @Override
@@ -99,8 +113,8 @@ abstract class ResponseSink implements RenderSink {
     abstract void finish();
 
     private static final class Streaming extends ResponseSink {
-        Streaming(Exchange exchange, Transport response) {
-            super(exchange, response);
+        Streaming(Exchange exchange, Transport response, BufferPool buffers) {
+            super(exchange, response, buffers);
         }
 
         @Override
@@ -110,12 +124,13 @@ abstract class ResponseSink implements RenderSink {
             }
             if (exchange.headersOnly()) {
                 // HEAD: the shell decided the status; the rest is not needed, so the render stops here.
+                buffers.release(chunk);
                 end();
                 return CompletableFuture.failedFuture(new CancellationException("A HEAD request has no body"));
             }
             // Vert.x flushes each write outside its read loop, and Netty's compressor then emits a
             // sync-flushed block: every chunk reaches the client as soon as it is written.
-            response.write(chunk, offset, length);
+            response.write(chunk, offset, length, () -> buffers.release(chunk));
             if (!response.writeQueueFull()) {
                 return ACCEPTED;
             }
@@ -143,13 +158,14 @@ abstract class ResponseSink implements RenderSink {
     private static final class Complete extends ResponseSink {
         private final Buffer document = Buffer.buffer();
 
-        Complete(Exchange exchange, Transport response) {
-            super(exchange, response);
+        Complete(Exchange exchange, Transport response, BufferPool buffers) {
+            super(exchange, response, buffers);
         }
 
         @Override
         CompletionStage<Void> accept(byte[] chunk, int offset, int length) {
             document.appendBytes(chunk, offset, length);
+            buffers.release(chunk); // copied
             return ACCEPTED;
         }
 

@@ -185,8 +185,8 @@ record SingleFlight(String url, List<QueryKey> invalidated) {
         }
 
         @Override
-        public void write(byte[] chunk, int offset, int length) {
-            action.write(chunk, offset, length);
+        public void write(byte[] chunk, int offset, int length, Runnable sent) {
+            action.write(chunk, offset, length, sent);
         }
 
         @Override

@@ -63,12 +63,17 @@ interface Transport {
     void write(byte[] chunk);
 
     /**
-     * Writes a slice of an array, owned by the transport from now on: a transport that can send it
-     * as it is saves a copy; by default the slice is copied for {@link #write(byte[])}.
+     * Writes a slice of an array that is lent, not given: a transport that can send it as it is
+     * saves a copy, and runs {@code sent} once nothing reads the array any more (the write
+     * completed or failed). By default the slice is copied for {@link #write(byte[])}, and
+     * {@code sent} runs at once.
+     *
+     * @param sent runs once, on any thread, when the array may be used again; never, if the
+     *     transport cannot tell (the array is then left to the garbage collector)
      */
-    default void write(byte[] chunk, int offset, int length) {
-        write(offset == 0 && length == chunk.length ? chunk
-                : java.util.Arrays.copyOfRange(chunk, offset, offset + length));
+    default void write(byte[] chunk, int offset, int length, Runnable sent) {
+        write(java.util.Arrays.copyOfRange(chunk, offset, offset + length));
+        sent.run();
     }
 
     boolean writeQueueFull();

@@ -126,9 +126,13 @@ final class VertxTransport implements Transport {
     }
 
     @Override
-    public void write(byte[] chunk, int offset, int length) {
-        // the renderer's own output buffer, wrapped as it is: no copy between render and socket
-        response.write(BufferInternal.buffer(Unpooled.wrappedBuffer(chunk, offset, length)));
+    public void write(byte[] chunk, int offset, int length, Runnable sent) {
+        // The renderer's own output buffer, wrapped as it is: no copy between render and socket.
+        // Vert.x wraps a foreign buffer as unreleasable, so Netty never frees or reuses it; the
+        // write's future completes once Netty has written the bytes (or failed), and only then
+        // may the array go back to the renderer's pool.
+        response.write(BufferInternal.buffer(Unpooled.wrappedBuffer(chunk, offset, length)))
+                .onComplete(written -> sent.run());
     }
 
     @Override

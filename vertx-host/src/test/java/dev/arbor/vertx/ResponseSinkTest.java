@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.arbor.BufferPool;
 import dev.arbor.Mode;
 import dev.arbor.RenderError;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
+import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import java.lang.reflect.Proxy;
@@ -26,6 +28,8 @@ class ResponseSinkTest {
     private static final class FakeResponse {
         final List<String> written = new ArrayList<>();
         final List<Buffer> buffers = new ArrayList<>();
+        /** One per write: the test says when Netty is done with it. */
+        final List<Promise<Void>> writes = new ArrayList<>();
         boolean queueFull;
         boolean headWritten;
         boolean ended;
@@ -46,7 +50,9 @@ class ResponseSinkTest {
                                 written.add(((Buffer) args[0]).toString());
                                 buffers.add((Buffer) args[0]);
                                 headWritten = true;
-                                return Future.succeededFuture();
+                                Promise<Void> write = Promise.promise();
+                                writes.add(write);
+                                return write.future();
                             case "writeQueueFull":
                                 return queueFull;
                             case "headWritten":
@@ -105,7 +111,8 @@ class ResponseSinkTest {
 
     private final FakeResponse response = new FakeResponse();
     private final FakeExchange exchange = new FakeExchange();
-    private final ResponseSink sink = ResponseSink.streaming(exchange, response.transport());
+    private final BufferPool pool = BufferPool.create();
+    private final ResponseSink sink = ResponseSink.streaming(exchange, response.transport(), pool);
 
     @Test
     void acceptsAtOnceWhileTheQueueHasRoom() {
@@ -154,7 +161,7 @@ class ResponseSinkTest {
         assertTrue(response.ended);
 
         RenderError error = new RenderError("d1g3st", new IllegalStateException("x"), Mode.PRODUCTION);
-        ResponseSink.streaming(exchange, new FakeResponse().transport()).fail(error);
+        ResponseSink.streaming(exchange, new FakeResponse().transport(), pool).fail(error);
         assertSame(error, exchange.failure, "the renderer's digest reaches the error page");
     }
 
@@ -168,7 +175,7 @@ class ResponseSinkTest {
 
     @Test
     void theCompleteSinkAnswersWithTheWholeDocumentInOnePiece() {
-        ResponseSink complete = ResponseSink.complete(exchange, response.transport());
+        ResponseSink complete = ResponseSink.complete(exchange, response.transport(), pool);
         assertTrue(complete.write("<html>".getBytes()).toCompletableFuture().isDone());
         complete.write("</html>".getBytes());
         assertTrue(response.written.isEmpty(), "nothing is sent before the document is complete");
@@ -182,12 +189,49 @@ class ResponseSinkTest {
 
     @Test
     void theCompleteSinkSendsNothingOnceTheClientIsGone() {
-        ResponseSink complete = ResponseSink.complete(exchange, response.transport());
+        ResponseSink complete = ResponseSink.complete(exchange, response.transport(), pool);
         complete.write("<html>".getBytes());
         exchange.gone = true;
         assertTrue(complete.write("</html>".getBytes()).toCompletableFuture().isCompletedExceptionally());
         complete.end();
         assertFalse(response.ended);
         assertEquals(0, exchange.headers);
+    }
+
+    // ---- the renderer's arrays go back to its pool, and only once nothing reads them ----
+
+    @Test
+    void aChunksArrayGoesBackToThePoolOnlyWhenItsWriteCompletes() {
+        byte[] chunk = new byte[1024]; // a size the pool keeps
+        sink.write(chunk, 0, 10);
+        assertEquals(0, pool.retainedBytes(), "Netty still reads the array: it must not be reused");
+
+        response.writes.get(0).complete();
+        assertEquals(1024, pool.retainedBytes(), "written: the next render may write into it");
+    }
+
+    @Test
+    void aFailedWriteGivesItsArrayBackToo() {
+        sink.write(new byte[1024], 0, 10);
+        response.writes.get(0).fail(new IllegalStateException("connection reset"));
+        assertEquals(1024, pool.retainedBytes());
+    }
+
+    @Test
+    void aChunkRefusedBecauseTheClientIsGoneGoesBackAtOnce() {
+        exchange.gone = true;
+        sink.write(new byte[1024], 0, 10);
+        assertEquals(1024, pool.retainedBytes());
+    }
+
+    @Test
+    void theCompleteSinkGivesEachArrayBackOnceCopied() {
+        ResponseSink complete = ResponseSink.complete(exchange, response.transport(), pool);
+        byte[] chunk = new byte[1024];
+        chunk[0] = 'x';
+        complete.write(chunk, 0, 1);
+        assertEquals(1024, pool.retainedBytes());
+        complete.end();
+        assertEquals("x", response.endedWith, "the document was copied before the array went back");
     }
 }
