@@ -100,6 +100,9 @@ class DemoPagesTest {
         assertEquals("Ember Titanium Stove · Trailhead", shell.title());
         assertEquals("Ember Titanium Stove", shell.select("meta[property=og:title]").attr("content"));
         assertEquals(1, shell.select(".app .shop .sidebar").size(), "inside the shop and the site");
+        // valid nesting: in a p, the island's div would close the p, and parsers would move it out
+        assertEquals(1, shell.select(".product-meta > [data-arbor-island=review-count] .review-count").size(),
+                shell.select("article").outerHtml());
         assertFalse(stove.isEnded(), "its reviews are still to come");
 
         assertEquals(404, unicorn.status());

@@ -141,12 +141,14 @@ public final class ProductPages {
         }, (request, data) -> article(
                 div(h1(data.product().name()), span(Store.money(data.product().priceCents())).withClass("price"))
                         .withClass("product-head"),
-                p(span(data.product().category()).withClass("badge shipped"),
+                // a div, not a p: the island is a div, which would close a p early and leave it behind
+                div(span(data.product().category()).withClass("badge shipped"),
                         span(String.format(Locale.ROOT, " %.1f ★ · ", data.product().rating())).withClass("muted"),
                         async(request.queryClient().fetchQuery(reviewsQuery.options(data.product().id())),
                                 list -> island("review-count",
                                         Map.of("key", reviewsQuery.key(data.product().id()).toJson()),
-                                        span(list.size() + " reviews").withClass("muted review-count")))),
+                                        span(list.size() + " reviews").withClass("muted review-count"))))
+                        .withClass("product-meta"),
                 p(data.product().summary()).withClass("lead"),
                 Ui.card("Reviews", errorBoundary(error -> Ui.errorPanel("the reviews", error),
                         await(data.reviews(), ul(Ui.skeletonItems(2)).withClass("reviews"),
