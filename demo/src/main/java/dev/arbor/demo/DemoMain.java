@@ -29,6 +29,7 @@ public final class DemoMain {
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Renderer renderer = Renderer.builder().mode(mode).scheduler(ArborHost.scheduler(vertx))
                 .listener(ArborMetrics.bindTo(metrics)).build();
+        ArborMetrics.bindBuffers(metrics, renderer.bufferPool());
         Sources sources = new TimerSources(vertx);
         ForumQueries queries = ForumQueries.of(sources);
         Store.ReviewBook reviews = new Store.ReviewBook(); // one for every instance: thread-safe

@@ -1,5 +1,6 @@
 package dev.arbor.vertx;
 
+import dev.arbor.BufferPool;
 import dev.arbor.RenderListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -33,6 +34,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <tr><td>{@code arbor.boundaries}</td><td>counter</td><td>boundaries by {@code delivery}: {@code streamed} after their fallback, or {@code inlined}</td></tr>
  *   <tr><td>{@code arbor.boundary.latency}</td><td>timer</td><td>for each streamed boundary, from the render's start to its content</td></tr>
  *   <tr><td>{@code arbor.errors}</td><td>counter</td><td>reported errors by {@code digest} and {@code exception} (the class's simple name)</td></tr>
+ *   <tr><td>{@code arbor.buffers.retained}</td><td>gauge</td><td>bytes of idle output arrays the renderer's pool keeps ({@link #bindBuffers})</td></tr>
  * </table>
  *
  * <p>Timers publish histogram buckets, so a Prometheus backend can compute percentiles across
@@ -89,6 +91,25 @@ public final class ArborMetrics implements RenderListener {
      */
     public static ArborMetrics bindTo(MeterRegistry registry) {
         return new ArborMetrics(Objects.requireNonNull(registry, "registry"));
+    }
+
+    /**
+     * Registers {@code arbor.buffers.retained}, a gauge of the bytes of idle output arrays a
+     * renderer's pool keeps between renders (at most its maximum): what streaming costs in heap
+     * once no page is being written.
+     *
+     * <pre>{@code
+     * ArborMetrics.bindBuffers(registry, renderer.bufferPool());
+     * }</pre>
+     *
+     * @param registry where the gauge goes
+     * @param pool the renderer's pool ({@link dev.arbor.Renderer#bufferPool()})
+     */
+    public static void bindBuffers(MeterRegistry registry, BufferPool pool) {
+        Objects.requireNonNull(pool, "pool");
+        Gauge.builder("arbor.buffers.retained", pool, BufferPool::retainedBytes).baseUnit("bytes")
+                .description("Bytes of idle output arrays kept for the next renders")
+                .strongReference(true).register(Objects.requireNonNull(registry, "registry"));
     }
 
     @Override

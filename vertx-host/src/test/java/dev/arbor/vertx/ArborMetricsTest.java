@@ -6,6 +6,7 @@ import static dev.arbor.Arbor.suspense;
 import static j2html.TagCreator.div;
 import static j2html.TagCreator.p;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arbor.testing.ManualScheduler;
 import dev.arbor.Renderer;
@@ -34,6 +35,16 @@ class ArborMetricsTest {
 
     private double gauge(String name) {
         return registry.get(name).gauge().value();
+    }
+
+    @Test
+    void theBuffersGaugeShowsTheArraysServedPagesGaveBack() {
+        ArborMetrics.bindBuffers(registry, renderer.bufferPool());
+        assertEquals(0, gauge("arbor.buffers.retained"));
+
+        tester.get(page, "/"); // the shell is written, and its array given back once sent
+        assertTrue(gauge("arbor.buffers.retained") >= 1024, "the shell's array is kept for the next page");
+        assertEquals(renderer.bufferPool().retainedBytes(), gauge("arbor.buffers.retained"));
     }
 
     @Test
