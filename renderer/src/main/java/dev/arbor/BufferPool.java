@@ -5,9 +5,10 @@ import dev.arbor.internal.wire.ArrayPool;
 /**
  * Byte arrays a {@link Renderer} writes its output into, used again from one render to the next.
  * A sink that knows when its transport has sent a chunk names a pool ({@link RenderSink#bufferPool()});
- * the renderer encodes every chunk into an array from it, and the sink gives the array back with
- * {@link #release} once sent. A server streaming pages over and over then allocates no output
- * buffers: the Vert.x host gives each chunk back when its write completes.
+ * the renderer encodes its chunks into arrays from it (those of 1 KiB to 1 MiB), and the sink gives
+ * each array back with {@link #release} once sent. A server streaming pages over and over then
+ * allocates almost no output buffers: the Vert.x host gives each chunk back when its write
+ * completes, whether it succeeded or failed.
  *
  * <pre>{@code
  * class ChannelSink implements RenderSink {
@@ -16,7 +17,8 @@ import dev.arbor.internal.wire.ArrayPool;
  *     }
  *
  *     public CompletionStage<Void> write(byte[] utf8, int offset, int length) {
- *         return channel.write(utf8, offset, length).thenRun(() -> renderer.bufferPool().release(utf8));
+ *         return channel.write(utf8, offset, length) // sent or failed: nothing reads the array any more
+                .whenComplete((sent, error) -> renderer.bufferPool().release(utf8));
  *     }
  *     // write(byte[]), end(), fail(RenderError)
  * }

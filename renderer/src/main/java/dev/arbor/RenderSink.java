@@ -43,15 +43,16 @@ public interface RenderSink {
 
     /**
      * The pool this sink gives each chunk's array back to, once its transport no longer reads it
-     * ({@link BufferPool#release}); the renderer then writes every chunk into an array from that
-     * pool. A host's sink usually answers with its renderer's {@link Renderer#bufferPool()}.
+     * ({@link BufferPool#release}); the renderer then takes its chunk buffers from that pool (those
+     * of 1 KiB to 1 MiB: smaller and larger ones are plain arrays, which the pool drops when given
+     * back). A host's sink usually answers with its renderer's {@link Renderer#bufferPool()}.
      *
-     * <p>Such a chunk is the slice {@code [offset, offset + length)} of a power-of-two array whose
-     * other bytes are an earlier render's: read only the slice. An array the sink never gives back
-     * costs only its allocation.
+     * <p>A chunk is the slice {@code [offset, offset + length)} of an array that is usually larger;
+     * a pooled array's other bytes are an earlier render's: read only the slice. An array the sink
+     * never gives back costs only its allocation.
      *
-     * @return the pool, or {@code null} (the default): each chunk is then an array of its own, sized
-     *     for the output and not reused, which the sink may keep
+     * @return the pool, or {@code null} (the default): each chunk's array is then allocated for it,
+     *     never reused, and the sink may keep it
      */
     default BufferPool bufferPool() {
         return null;

@@ -227,8 +227,10 @@ public final class Renderer {
     }
 
     /**
-     * @return the arrays this renderer writes chunks into: a sink gives each chunk's array back
-     *     here ({@link BufferPool#release}) once its transport has sent it
+     * @return this renderer's pool: the buffers its pending parts grow into and
+     *     {@code renderToString}'s come from it, and a sink that names it
+     *     ({@link RenderSink#bufferPool()}) gets its chunks in its arrays and gives each back here
+     *     ({@link BufferPool#release}) once its transport has sent it
      */
     public BufferPool bufferPool() {
         return bufferPool;

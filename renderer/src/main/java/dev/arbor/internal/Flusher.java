@@ -48,6 +48,11 @@ final class Flusher {
         return shellSizeHint;
     }
 
+    /** @return where chunk arrays come from, or {@code null} when the output keeps them */
+    ArrayPool chunkPool() {
+        return chunkPool;
+    }
+
     boolean shellSent() {
         return shellSent;
     }

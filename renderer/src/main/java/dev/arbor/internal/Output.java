@@ -15,8 +15,8 @@ public interface Output {
 
     /**
      * @return the pool the output gives each chunk's array back to once sent, from which the
-     *     render then takes its chunks; {@code null} when the output keeps them (each chunk is then
-     *     an array of its own, exactly sized, as no pool's would be)
+     *     render then takes its chunk buffers; {@code null} when the output keeps them (each chunk
+     *     is then an array of its own, allocated for it and not reused)
      */
     default ArrayPool chunkPool() {
         return null;

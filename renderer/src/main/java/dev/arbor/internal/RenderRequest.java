@@ -1,6 +1,7 @@
 package dev.arbor.internal;
 
 import dev.arbor.internal.wire.Framing;
+import dev.arbor.internal.wire.Utf8Out;
 import j2html.tags.DomContent;
 import j2html.tags.specialized.HtmlTag;
 import java.time.Duration;
@@ -160,7 +161,7 @@ public final class RenderRequest {
     // ---- rendering ----
 
     private void renderRoot() {
-        root = new Boundary(null, new Segment(Flusher.shellSizeHint(), output.chunkPool()), false);
+        root = new Boundary(null, new Segment(Flusher.shellSizeHint(), flusher.chunkPool()), false);
         if (rootNode instanceof HtmlTag) {
             root.content.text.append("<!DOCTYPE html>");
         }
@@ -315,18 +316,17 @@ public final class RenderRequest {
             out.append(flusher.postamble());
         }
         if (out.length() > 0) {
-            emit(out.array(), out.length(), end); // the output's from now on: it may give the array back
+            emit(out, end);
         } else if (end) {
             finish();
         }
     }
 
-    private void emit(byte[] chunk, int length, boolean end) {
+    private void emit(Utf8Out chunk, boolean end) {
         writing = true;
-        CompletionStage<Void> accepted = output.write(chunk, length);
-        if (!shell.isDone()) {
-            shell.complete(null);
-        }
+        // the array is the output's from now on: it may give it back to its pool
+        CompletionStage<Void> accepted = output.write(chunk.handOff(), chunk.length());
+        shell.complete(null); // the first chunk is the shell; a no-op after it
         accepted.whenComplete((v, error) -> executor.execute(() -> {
             writing = false;
             if (closed) {

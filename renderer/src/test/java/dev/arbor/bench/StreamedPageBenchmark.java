@@ -117,6 +117,27 @@ public class StreamedPageBenchmark {
     }
 
     /**
+     * Not a comparison: builds the page as one j2html tree ({@code j2htmlRender}'s), so that
+     * {@link #wholeTreeWalkOnly} minus this is j2html's walk of it.
+     */
+    @Benchmark
+    public DomContent wholeTreeOnly() {
+        return ShopPage.whole();
+    }
+
+    /**
+     * Not a comparison: builds the same tree and walks it through j2html's
+     * {@code render(HtmlBuilder)} into a builder that writes nothing: the floor under any renderer
+     * that reads the tree as Arbor does, before a byte is escaped or encoded.
+     */
+    @Benchmark
+    public long wholeTreeWalkOnly() throws java.io.IOException {
+        DiscardingBuilder builder = new DiscardingBuilder();
+        ShopPage.whole().render(builder, null);
+        return builder.calls;
+    }
+
+    /**
      * Not a comparison: only builds the tree that the three others build and render, so that
      * (their allocation − this one's) is what rendering itself allocates.
      */

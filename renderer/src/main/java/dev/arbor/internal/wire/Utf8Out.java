@@ -73,10 +73,18 @@ public final class Utf8Out implements Appendable {
         return buf.length;
     }
 
-    /** @return the buffer itself: its first {@link #length()} bytes are the output */
-    public byte[] array() {
+    /**
+     * Hands the array over: its first {@link #length()} bytes are the output ({@link #length()}
+     * still tells how many). The buffer is done: any later write fails at once rather than grow
+     * (and so give back) an array the taker still reads.
+     *
+     * @return the array
+     */
+    public byte[] handOff() {
         settle();
-        return buf;
+        byte[] array = buf;
+        buf = null;
+        return array;
     }
 
     /** @param length how many bytes to keep */
@@ -98,7 +106,7 @@ public final class Utf8Out implements Appendable {
         }
         byte[] bigger = pool.acquire(capacity);
         System.arraycopy(buf, 0, bigger, 0, len);
-        pool.release(buf); // only this buffer held it: array() is taken once, when the buffer is done
+        pool.release(buf); // only this buffer holds it: handOff() leaves no array to grow
         buf = bigger;
     }
 
