@@ -59,9 +59,10 @@ final class DiscardingBuilder implements HtmlBuilder<Appendable>, TagBuilder {
         return this;
     }
 
+    /** j2html asks for it after every tag: no new object each time, as Arbor's own builder. */
     @Override
     public Appendable output() {
-        return new StringBuilder();
+        return this;
     }
 
     @Override

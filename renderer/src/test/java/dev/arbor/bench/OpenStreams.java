@@ -60,7 +60,7 @@ public final class OpenStreams {
         for (int i = 0; i < n; i++) {
             CompletableFuture<List<ShopPage.Product>> recs = new CompletableFuture<>();
             CompletableFuture<List<ShopPage.Review>> reviews = new CompletableFuture<>();
-            CountingSink sink = new CountingSink();
+            CountingSink sink = new CountingSink(renderer.bufferPool()); // gives its chunks back, as the host does
             RenderHandle h = renderer.stream(ShopPage.streamed(recs, reviews), sink);
             h.shell().toCompletableFuture().join();
             s.recs.add(recs);
