@@ -1,10 +1,9 @@
 package dev.arbor.vertx;
 
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.internal.net.RFC3986;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +54,7 @@ final class Mounts {
      * @return the page a {@code GET} of {@code target} would reach, if it is safe to serve it here
      */
     Match match(Router router, String action, String target) {
+        target = RFC3986.normalizePath(target); // what the router would match a GET of it on
         for (Mount mount : mounts) {
             Map<String, String> params = mount.router == router ? mount.path.match(target) : null;
             if (params != null) {
@@ -66,6 +66,7 @@ final class Mounts {
 
     /** For {@link PageTester}, which has no router: any mounted page whose path matches. */
     Match matchAny(String target) {
+        target = RFC3986.normalizePath(target);
         for (Mount mount : mounts) {
             Map<String, String> params = mount.path.match(target);
             if (params != null) {
@@ -151,10 +152,10 @@ final class Mounts {
         return trimmed.split("/", -1);
     }
 
-    /** A path segment's value: %-escapes decoded; a '+' stays a '+' (it means a space only in queries). */
+    /** A path segment's value, decoded as Vert.x Web decodes a parameter: a '+' stays a '+'. */
     private static String decode(String segment) {
         try {
-            return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+            return RFC3986.decodeURIComponent(segment, false);
         } catch (IllegalArgumentException malformed) {
             return segment;
         }

@@ -213,7 +213,11 @@ public final class PageRequest {
         return safe.toString();
     }
 
-    /** @return the request's path, without the query */
+    /**
+     * @return the request's path, without the query, normalized as Vert.x Web does: dot segments
+     *     removed, percent-encoded unreserved characters decoded, others ({@code %20}, {@code %2F})
+     *     kept as sent; {@link #pathParam} decodes
+     */
     public String path() {
         return context.path();
     }
@@ -313,7 +317,10 @@ public final class PageRequest {
     }
 
     /**
-     * @return Vert.x Web's context of the request
+     * @return Vert.x Web's context of the request. A page served in an action's answer (a single
+     *     flight: the action redirected to it) runs on the action's request, and this is the
+     *     action's context (its {@code POST}, path and parameters); this request's own
+     *     {@link #path()}, {@link #queryParam} and {@link #pathParam} are the page's
      * @throws IllegalStateException in a {@link PageTester}, which has none
      */
     public RoutingContext routingContext() {

@@ -2,6 +2,7 @@ package dev.arbor.vertx;
 
 import dev.arbor.testing.StreamReplay;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.vertx.core.internal.net.RFC3986;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -169,13 +170,15 @@ public final class PageTester {
          */
         public Request route(String pattern) {
             String[] want = Objects.requireNonNull(pattern, "pattern").split("/", -1);
-            String[] got = new QueryStringDecoder(uri).rawPath().split("/", -1);
+            // matched as a server's router matches it: on the normalized path
+            String[] got = RFC3986.normalizePath(new QueryStringDecoder(uri).rawPath()).split("/", -1);
             if (want.length != got.length) {
                 throw new IllegalArgumentException(uri + " does not match " + pattern);
             }
             for (int i = 0; i < want.length; i++) {
                 if (want[i].startsWith(":") && !got[i].isEmpty()) {
-                    pathParam(want[i].substring(1), QueryStringDecoder.decodeComponent(got[i], StandardCharsets.UTF_8));
+                    // decoded as Vert.x Web decodes it: a '+' in a path stays a '+'
+                    pathParam(want[i].substring(1), RFC3986.decodeURIComponent(got[i], false));
                 } else if (!want[i].equals(got[i])) {
                     throw new IllegalArgumentException(uri + " does not match " + pattern);
                 }
@@ -340,7 +343,7 @@ public final class PageTester {
 
         @Override
         public String path() {
-            return decoder.path();
+            return RFC3986.normalizePath(decoder.rawPath()); // as a server's Vert.x Web gives it
         }
 
         @Override

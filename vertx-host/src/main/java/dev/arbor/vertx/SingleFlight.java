@@ -7,6 +7,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.internal.net.RFC3986;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -114,9 +115,10 @@ record SingleFlight(String url, List<QueryKey> invalidated) {
             return raw.isEmpty() ? null : raw;
         }
 
+        /** As Vert.x Web gives a GET of the target: dot segments removed, only unreserved characters decoded. */
         @Override
         public String path() {
-            return uri.path();
+            return RFC3986.normalizePath(uri.rawPath());
         }
 
         @Override

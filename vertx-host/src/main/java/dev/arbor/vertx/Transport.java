@@ -23,7 +23,10 @@ interface Transport {
     /** @return the query as sent, without {@code ?}, or {@code null} */
     String query();
 
-    /** @return the decoded, normalized path */
+    /**
+     * @return the normalized path, as Vert.x Web's {@code normalizedPath()}: dot segments removed,
+     *     percent-encoded unreserved characters decoded, others ({@code %20}, {@code %2F}) kept
+     */
     String path();
 
     /** @return a header's value, or {@code null} */

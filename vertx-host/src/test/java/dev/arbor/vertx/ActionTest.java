@@ -306,8 +306,11 @@ class ActionTest {
 
         assertTrue(answer.startsWith("HTTP/1.1 200 "), answer);
         assertTrue(answer.contains("Arbor-Url: /site/lamp%20shade?q=new#reviews\r\n"), answer);
-        assertTrue(answer.contains("<h2>Site lamp shade q=new at /site/lamp shade</h2>"), answer);
-        assertTrue(answer.contains("action=\"/site/lamp shade\""), answer);
+        assertTrue(answer.contains("<h2>Site lamp shade q=new at /site/lamp%20shade</h2>"), answer);
+        assertTrue(answer.contains("action=\"/site/lamp shade\""), answer); // built from the decoded parameter
+        // the path as a GET of the same address shows it: escaped as sent, its parameter decoded
+        String get = raw(app.port(), "GET /site/lamp%20shade?q=new HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        assertTrue(get.contains("<h2>Site lamp shade q=new at /site/lamp%20shade</h2>"), get);
     }
 
     @Test

@@ -100,6 +100,17 @@ class PageTesterTest {
     }
 
     @Test
+    void aPageSeesThePathAsAServerGivesIt() {
+        Page<Void> echo = Page.of(req -> p(req.path() + " " + req.pathParam("id")).withId("echo"));
+        PageTester.Response response = tester.request(echo, "/x/../products/lamp%20shade%2Fbig").route("/products/:id").send();
+        // normalized as Vert.x Web's normalizedPath(): dot segments gone, %20 and %2F kept; the parameter decoded
+        assertEquals("/products/lamp%20shade%2Fbig lamp shade/big",
+                StreamReplay.settle(response.body()).select("#echo").text());
+        PageTester.Response plus = tester.request(echo, "/products/a+b").route("/products/:id").send();
+        assertEquals("/products/a+b a+b", StreamReplay.settle(plus.body()).select("#echo").text(), "a path's '+' is no space");
+    }
+
+    @Test
     void haltsAnswerWithTheirStatusBeforeTheShell() {
         shop.complete(new Shop("Trailhead"));
         PageTester.Response redirect = tester.get(productPage, "/products/old");
