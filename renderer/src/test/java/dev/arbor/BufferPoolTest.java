@@ -7,60 +7,25 @@ import static org.junit.jupiter.api.Assertions.*;
 import dev.arbor.testing.RecordingSink;
 import dev.arbor.testing.StreamReplay;
 import j2html.tags.DomContent;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** A sink that gives chunks back makes the next render write into the same arrays, and only into its own bytes. */
 class BufferPoolTest {
 
-    /** Records each chunk's array and its bytes, and gives the array back at once. */
-    private static final class Giving implements RenderSink {
-        final BufferPool pool;
-        final List<byte[]> arrays = new ArrayList<>();
-        final StringBuilder text = new StringBuilder();
-        boolean release = true;
-
-        Giving(BufferPool pool) {
-            this.pool = pool;
-        }
-
-        @Override
-        public CompletionStage<Void> write(byte[] chunk) {
-            return write(chunk, 0, chunk.length);
-        }
-
-        @Override
-        public CompletionStage<Void> write(byte[] utf8, int offset, int length) {
-            arrays.add(utf8);
-            text.append(new String(utf8, offset, length, StandardCharsets.UTF_8));
-            if (release) {
-                pool.release(utf8);
-            }
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        public BufferPool bufferPool() {
-            return pool;
-        }
-
-        @Override
-        public void end() {
-        }
-
-        @Override
-        public void fail(RenderError error) {
-            throw new AssertionError(error.cause());
-        }
-    }
-
     private static DomContent page(int items) {
         return html(body(ul(each(IntStream.range(0, items).boxed().toList(), i -> li("item " + i + " & <more>")))));
+    }
+
+    /** Streams the page into a sink that names the pool and gives each chunk back, or keeps it. */
+    private static ReleasingSink stream(Renderer renderer, DomContent page, BufferPool pool, boolean release) {
+        RecordingSink copy = new RecordingSink();
+        ReleasingSink sink = release ? new ReleasingSink(copy, pool) : ReleasingSink.keeping(copy, pool);
+        renderer.stream(page, sink);
+        assertTrue(copy.isEnded());
+        return sink;
     }
 
     @Test
@@ -69,39 +34,29 @@ class BufferPoolTest {
         Renderer renderer = Renderer.builder().bufferPool(pool).build();
         assertSame(pool, renderer.bufferPool());
 
-        Giving first = new Giving(pool);
-        renderer.stream(page(200), first);
-        Giving second = new Giving(pool);
-        renderer.stream(page(200), second);
-
+        ReleasingSink first = stream(renderer, page(200), pool, true);
+        ReleasingSink second = stream(renderer, page(200), pool, true);
         assertSame(first.arrays.get(0), second.arrays.get(0), "one array served both renders");
-        assertEquals(first.text.toString(), second.text.toString());
     }
 
     @Test
     void aShorterPageInAReusedArraySendsOnlyItsOwnBytes() {
         BufferPool pool = BufferPool.create();
         Renderer renderer = Renderer.builder().bufferPool(pool).build();
-        renderer.stream(page(400), new Giving(pool));
+        stream(renderer, page(400), pool, true);
 
-        Giving shorter = new Giving(pool);
-        renderer.stream(page(3), shorter);
-
-        assertEquals(renderer.renderToString(page(3)).toCompletableFuture().join(), shorter.text.toString());
+        RecordingSink shorter = new RecordingSink();
+        renderer.stream(page(3), new ReleasingSink(shorter, pool));
+        assertEquals(renderer.renderToString(page(3)).toCompletableFuture().join(), shorter.html());
     }
 
     @Test
     void anArrayNeverGivenBackCostsOnlyAnAllocation() {
         BufferPool pool = BufferPool.create();
         Renderer renderer = Renderer.builder().bufferPool(pool).build();
-        Giving keeping = new Giving(pool);
-        keeping.release = false;
-        renderer.stream(page(200), keeping);
-        Giving next = new Giving(pool);
-        renderer.stream(page(200), next);
-
+        ReleasingSink keeping = stream(renderer, page(200), pool, false);
+        ReleasingSink next = stream(renderer, page(200), pool, true);
         assertNotSame(keeping.arrays.get(0), next.arrays.get(0), "the kept array is the sink's alone");
-        assertEquals(keeping.text.toString(), next.text.toString());
     }
 
     @Test
@@ -109,46 +64,19 @@ class BufferPoolTest {
         BufferPool pool = BufferPool.create();
         Renderer renderer = Renderer.builder().bufferPool(pool).build();
         renderer.renderToString(page(200)).toCompletableFuture().join(); // the renderer's pool now holds an array
-        RecordingSink plain = new RecordingSink();
-        List<byte[]> arrays = new ArrayList<>();
-        RenderSink keeping = new RenderSink() {
-            @Override
-            public CompletionStage<Void> write(byte[] chunk) {
-                arrays.add(chunk);
-                return plain.write(chunk);
-            }
-
-            @Override
-            public CompletionStage<Void> write(byte[] utf8, int offset, int length) {
-                arrays.add(utf8);
-                return plain.write(java.util.Arrays.copyOfRange(utf8, offset, offset + length));
-            }
-
-            @Override
-            public void end() {
-                plain.end();
-            }
-
-            @Override
-            public void fail(RenderError error) {
-                plain.fail(error);
-            }
-        };
         long pooled = pool.retainedBytes();
-        renderer.stream(page(200), keeping);
+        ReleasingSink keeping = stream(renderer, page(200), null, false);
         assertEquals(pooled, pool.retainedBytes(), "the chunk is not one of the pool's arrays");
-        assertEquals(1, arrays.size());
+        assertEquals(1, keeping.arrays.size());
     }
 
     @Test
     void aPoolOfNoBytesKeepsNothing() {
         BufferPool pool = BufferPool.create(0);
         Renderer renderer = Renderer.builder().bufferPool(pool).build();
-        Giving first = new Giving(pool);
-        renderer.stream(page(200), first);
+        ReleasingSink first = stream(renderer, page(200), pool, true);
         assertEquals(0, pool.retainedBytes());
-        Giving second = new Giving(pool);
-        renderer.stream(page(200), second);
+        ReleasingSink second = stream(renderer, page(200), pool, true);
         assertNotSame(first.arrays.get(0), second.arrays.get(0));
     }
 

@@ -1,6 +1,9 @@
 package dev.arbor;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -8,19 +11,37 @@ import java.util.concurrent.CompletionStage;
  * has its copy, as the Vert.x host does once a write completes, only sooner: the next render
  * writes into the same arrays at once. With assertions on (as in tests) the pool fills every
  * array it takes back with {@code 0xFF}, which is never UTF-8: a renderer that read or sent an
- * array after giving it back would show it in its output.
+ * array after giving it back would show it in its output. It notes each array it was given.
  */
 final class ReleasingSink implements RenderSink {
     private final RenderSink copying;
     private final BufferPool pool;
+    private final boolean release;
+    /** The arrays of the chunks, in order. */
+    final List<byte[]> arrays = Collections.synchronizedList(new ArrayList<>());
 
     /**
      * @param copying a sink that copies what it is given (a {@link dev.arbor.testing.RecordingSink})
      * @param pool the renderer's pool
      */
     ReleasingSink(RenderSink copying, BufferPool pool) {
+        this(copying, pool, true);
+    }
+
+    private ReleasingSink(RenderSink copying, BufferPool pool, boolean release) {
         this.copying = copying;
         this.pool = pool;
+        this.release = release;
+    }
+
+    /** @return a sink that names {@code pool} (or none, when {@code null}) and keeps every array */
+    static ReleasingSink keeping(RenderSink copying, BufferPool pool) {
+        return new ReleasingSink(copying, pool, false);
+    }
+
+    @Override
+    public BufferPool bufferPool() {
+        return pool;
     }
 
     @Override
@@ -30,14 +51,12 @@ final class ReleasingSink implements RenderSink {
 
     @Override
     public CompletionStage<Void> write(byte[] utf8, int offset, int length) {
+        arrays.add(utf8);
         CompletionStage<Void> accepted = copying.write(Arrays.copyOfRange(utf8, offset, offset + length));
-        pool.release(utf8);
+        if (release) {
+            pool.release(utf8);
+        }
         return accepted;
-    }
-
-    @Override
-    public BufferPool bufferPool() {
-        return pool;
     }
 
     @Override
