@@ -29,7 +29,8 @@ public interface RenderSink {
      * sink that can send a slice as it is (a Netty buffer wraps it) overrides this to save a copy;
      * by default the slice is copied into an array of its own for {@link #write(byte[])}.
      *
-     * @param utf8 the array; the sink owns it from now on, the renderer never touches it again
+     * @param utf8 the array; the sink owns it from now on, the renderer never touches it again (a
+     *     sink that names a {@link #bufferPool()} gives it back there once sent)
      * @param offset where the chunk starts
      * @param length how many bytes it has
      * @return as {@link #write(byte[])}
