@@ -18,7 +18,7 @@ import dev.arbor.internal.wire.ArrayPool;
  *
  *     public CompletionStage<Void> write(byte[] utf8, int offset, int length) {
  *         return channel.write(utf8, offset, length) // sent or failed: nothing reads the array any more
-                .whenComplete((sent, error) -> renderer.bufferPool().release(utf8));
+ *                 .whenComplete((sent, error) -> renderer.bufferPool().release(utf8));
  *     }
  *     // write(byte[]), end(), fail(RenderError)
  * }
