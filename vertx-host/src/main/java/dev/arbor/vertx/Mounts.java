@@ -54,7 +54,10 @@ final class Mounts {
      * @return the page a {@code GET} of {@code target} would reach, if it is safe to serve it here
      */
     Match match(Router router, String action, String target) {
-        target = RFC3986.normalizePath(target); // what the router would match a GET of it on
+        target = normalized(target); // what the router would match a GET of it on
+        if (target == null) {
+            return null;
+        }
         for (Mount mount : mounts) {
             Map<String, String> params = mount.router == router ? mount.path.match(target) : null;
             if (params != null) {
@@ -66,7 +69,10 @@ final class Mounts {
 
     /** For {@link PageTester}, which has no router: any mounted page whose path matches. */
     Match matchAny(String target) {
-        target = RFC3986.normalizePath(target);
+        target = normalized(target);
+        if (target == null) {
+            return null;
+        }
         for (Mount mount : mounts) {
             Map<String, String> params = mount.path.match(target);
             if (params != null) {
@@ -74,6 +80,18 @@ final class Mounts {
             }
         }
         return null;
+    }
+
+    /**
+     * @return the path as Vert.x Web normalizes a request's, or {@code null} for a malformed escape
+     *     (the router answers a {@code GET} of it with a 400: nothing is served in place)
+     */
+    private static String normalized(String target) {
+        try {
+            return RFC3986.normalizePath(target);
+        } catch (IllegalArgumentException malformed) {
+            return null;
+        }
     }
 
     /**
@@ -137,7 +155,11 @@ final class Mounts {
                     if (parts[i].isEmpty()) {
                         return null;
                     }
-                    params.put(segment.substring(1), decode(parts[i]));
+                    String value = decode(parts[i]);
+                    if (value == null) {
+                        return null; // Vert.x Web answers such a parameter with a 400
+                    }
+                    params.put(segment.substring(1), value);
                 } else if (!segment.equals(parts[i])) {
                     return null;
                 }
@@ -152,12 +174,15 @@ final class Mounts {
         return trimmed.split("/", -1);
     }
 
-    /** A path segment's value, decoded as Vert.x Web decodes a parameter: a '+' stays a '+'. */
+    /**
+     * @return a path segment's value, decoded as Vert.x Web decodes a parameter (a '+' stays a
+     *     '+'), or {@code null} when it cannot be decoded
+     */
     private static String decode(String segment) {
         try {
             return RFC3986.decodeURIComponent(segment, false);
         } catch (IllegalArgumentException malformed) {
-            return segment;
+            return null;
         }
     }
 }

@@ -2,11 +2,11 @@ package dev.arbor.vertx;
 
 import dev.arbor.testing.StreamReplay;
 import io.netty.handler.codec.http.QueryStringDecoder;
-import io.vertx.core.internal.net.RFC3986;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.internal.net.RFC3986;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;

@@ -134,6 +134,8 @@ class ActionTest {
                     case "lost" -> "/nowhere";
                     case "plain" -> "/products/tent"; // a page without the site's layout
                     case "other" -> "/site/lamp%20shade?q=new#reviews";
+                    case "malformed" -> "/site/100%";
+                    case "undecodable" -> "/site/%+1";
                     case "guarded" -> "/guarded/panel";
                     case "shadowed" -> "/pages/new";
                     case "unshadowed" -> "/pages/lamp";
@@ -296,6 +298,19 @@ class ActionTest {
                 .matcher(answer).find(), answer);
         assertFalse(answer.contains("unknown"), "a key no one can run is not sent");
         assertEquals(List.of("Single <flight>"), app.reviews);
+        assertNothingLogged();
+    }
+
+    @Test
+    void aRedirectToAMalformedPathIsA303NotAPageServedInPlace() throws IOException {
+        Token token = token(app.port(), "/site/tent");
+        for (String field : List.of("malformed", "undecodable")) {
+            String answer = runtimePost(token, "/site/tent", "text", field);
+            // the fetch follows it and gets what a GET gets: the router's 400
+            assertTrue(answer.startsWith("HTTP/1.1 303 "), answer);
+        }
+        assertTrue(raw(app.port(), "GET /site/100% HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                .startsWith("HTTP/1.1 400 "));
         assertNothingLogged();
     }
 

@@ -60,6 +60,21 @@ class PageTesterActionTest {
     }
 
     @Test
+    void aRedirectToAMalformedPathIsA303() {
+        Layout<Void> site = Layout.of((req, outlet) -> main(outlet)).key("site");
+        io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+        host.mount(Router.router(vertx), "/thanks/:x", Page.of(req -> h1("Thanks, " + req.pathParam("x"))).in(site));
+        vertx.close();
+        PageTester.Response response = tester.post(page.in(site), subscribe, "/subscribe", form("ada@example.com"))
+                .header("Arbor-Navigate", "site").send();
+
+        saved.complete(ActionResult.redirect("/thanks/100%"));
+
+        assertEquals(303, response.status(), "not served in place: a GET of it is the router's 400");
+        assertEquals("/thanks/100%", response.location());
+    }
+
+    @Test
     void aFormTheRuntimePostsGetsTheMountedTargetPageInTheSameResponse() {
         Layout<Void> site = Layout.of((req, outlet) -> main(outlet)).key("site");
         Page<Void> thanks = Page.of(req -> h1("Thanks, " + req.queryParam("who"))).in(site);
