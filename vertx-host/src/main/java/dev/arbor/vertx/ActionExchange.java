@@ -142,14 +142,28 @@ final class ActionExchange {
             if (gone) {
                 return; // the mutation ran; no one waits for its answer
             }
-            if (error != null) {
-                fail(unwrap(error));
-            } else if (result == null) {
-                fail(new NullPointerException("An action completed with null"));
-            } else {
-                answer(result, noScript);
+            try {
+                if (error != null) {
+                    fail(unwrap(error));
+                } else if (result == null) {
+                    fail(new NullPointerException("An action completed with null"));
+                } else {
+                    answer(result, noScript);
+                }
+            } catch (Throwable t) {
+                broke(t);
             }
         }));
+    }
+
+    /** A bug of the host's own while answering: reported, and answered as one, never left hanging. */
+    private void broke(Throwable t) {
+        String digest = host.report(t);
+        if (!transport.headWritten()) {
+            plain(500, "Error (" + digest + ")");
+        } else if (!transport.ended()) {
+            transport.reset();
+        }
     }
 
     private void answer(ActionResult result, boolean noScript) {

@@ -489,16 +489,29 @@ public final class PageTester {
                 }
                 running = true;
             }
+            Throwable thrown = null; // reaches the test that handed in the task, once the queue is empty
             while (true) {
                 Runnable next;
                 synchronized (this) {
                     next = queue.poll();
                     if (next == null) {
                         running = false;
-                        return;
+                        break;
                     }
                 }
-                next.run();
+                try {
+                    next.run();
+                } catch (RuntimeException | Error e) {
+                    if (thrown == null) {
+                        thrown = e;
+                    }
+                }
+            }
+            if (thrown instanceof RuntimeException e) {
+                throw e;
+            }
+            if (thrown instanceof Error e) {
+                throw e;
             }
         }
     }
