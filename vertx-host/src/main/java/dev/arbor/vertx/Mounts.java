@@ -83,15 +83,27 @@ final class Mounts {
     }
 
     /**
-     * @return the path as Vert.x Web normalizes a request's, or {@code null} for a malformed escape
-     *     (the router answers a {@code GET} of it with a 400: nothing is served in place)
+     * @return the path as Vert.x Web normalizes a request's, or {@code null} when it is not served
+     *     in place: a malformed escape (the router answers a {@code GET} of it with a 400), or a
+     *     character a browser rewrites before it asks (a {@code \}, a space, non-ASCII: the URL
+     *     standard turns them into {@code /} or escapes, so its {@code GET} may reach another route)
      */
     private static String normalized(String target) {
+        for (int i = 0; i < target.length(); i++) {
+            if (!isPathCharacter(target.charAt(i))) {
+                return null;
+            }
+        }
         try {
             return RFC3986.normalizePath(target);
         } catch (IllegalArgumentException malformed) {
             return null;
         }
+    }
+
+    /** @return whether RFC 3986 allows {@code c} as it is in a path (pchar or {@code /}) */
+    private static boolean isPathCharacter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "-._~%!$&'()*+,;=:@/".indexOf(c) >= 0;
     }
 
     /**

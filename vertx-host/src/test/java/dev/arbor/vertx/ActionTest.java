@@ -136,6 +136,8 @@ class ActionTest {
                     case "other" -> "/site/lamp%20shade?q=new#reviews";
                     case "malformed" -> "/site/100%";
                     case "undecodable" -> "/site/%+1";
+                    case "backslash" -> "/pages/a\\..\\new"; // a browser asks for /pages/new
+                    case "space" -> "/site/lamp shade"; // a browser asks for /site/lamp%20shade
                     case "guarded" -> "/guarded/panel";
                     case "shadowed" -> "/pages/new";
                     case "unshadowed" -> "/pages/lamp";
@@ -302,12 +304,13 @@ class ActionTest {
     }
 
     @Test
-    void aRedirectToAMalformedPathIsA303NotAPageServedInPlace() throws IOException {
+    void aRedirectToAMalformedOrUnresolvedPathIsA303NotAPageServedInPlace() throws IOException {
         Token token = token(app.port(), "/site/tent");
-        for (String field : List.of("malformed", "undecodable")) {
+        // the fetch follows a 303 and gets what a GET gets: the router's 400, or the page the
+        // browser's own reading of the address reaches
+        for (String field : List.of("malformed", "undecodable", "backslash", "space")) {
             String answer = runtimePost(token, "/site/tent", "text", field);
-            // the fetch follows it and gets what a GET gets: the router's 400
-            assertTrue(answer.startsWith("HTTP/1.1 303 "), answer);
+            assertTrue(answer.startsWith("HTTP/1.1 303 "), field + ": " + answer);
         }
         assertTrue(raw(app.port(), "GET /site/100% HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
                 .startsWith("HTTP/1.1 400 "));
