@@ -13,7 +13,7 @@
  */
 import { begin, bodyOf, showDocument, submissionOf, urlEncoded } from "./forms.mjs";
 import { frameApplier, frameReader } from "./frames.mjs";
-import { fillOutlet, layoutChain, navigationList, outletStarts } from "./outlets.mjs";
+import { fillOutlet, layoutChain, navigationList, outletContent, outletStarts } from "./outlets.mjs";
 
 const FRAMES = "text/x-arbor-frames";
 const $a = window.$a;
@@ -310,8 +310,9 @@ function submitNatively(submitted) {
  * the focus too unless its element was replaced.
  */
 function placeAnswer(leads, elsewhere, parent, start) {
-  const marked = !leads && contentOf(start).map((node) => node.matches("[autofocus]") ? node
-    : node.querySelector("[autofocus]")).find((found) => found);
+  const marked = !leads && outletContent(start).nodes.filter((node) => node.nodeType == 1)
+    .map((element) => element.matches("[autofocus]") ? element : element.querySelector("[autofocus]"))
+    .find((found) => found);
   if (marked) {
     marked.focus();
   } else if (elsewhere) {
@@ -320,23 +321,6 @@ function placeAnswer(leads, elsewhere, parent, start) {
   } else if (!document.activeElement || document.activeElement == document.body) {
     focusContent(parent, start);
   }
-}
-
-/** The elements an outlet holds: those between its start marker and its end (`<!--/@-->`). */
-function contentOf(start) {
-  const elements = [];
-  let depth = 1; // an inner outlet's markers may sit among them
-  for (let node = start.nextSibling; node; node = node.nextSibling) {
-    if (node.nodeType == 8) {
-      depth += node.data == "/@" ? -1 : node.data[0] == "@" ? 1 : 0;
-      if (!depth) {
-        break;
-      }
-    } else if (node.nodeType == 1) {
-      elements.push(node);
-    }
-  }
-  return elements;
 }
 
 /** Keeps the current entry's scroll position in its history state, for back and forward. */

@@ -46,6 +46,26 @@ export function layoutChain(root) {
 }
 
 /**
+ * An outlet's content: everything between its markers, inner outlets included.
+ *
+ * @param start the outlet's start marker
+ * @return { nodes, end }: the nodes in order, and the end marker (null when the page lost it)
+ */
+export function outletContent(start) {
+  const nodes = [];
+  let node = start.nextSibling;
+  let depth = 0;
+  while (node && !(depth == 0 && node.nodeType == COMMENT_NODE && node.data == OUTLET_END)) {
+    if (node.nodeType == COMMENT_NODE) {
+      depth += isOutletStart(node) ? 1 : node.data == OUTLET_END ? -1 : 0;
+    }
+    nodes.push(node);
+    node = node.nextSibling;
+  }
+  return { nodes, end: node };
+}
+
+/**
  * Replaces an outlet's content (everything between its markers, inner outlets included) with
  * new content; the markers stay.
  *
@@ -53,17 +73,9 @@ export function layoutChain(root) {
  * @param content a DocumentFragment; emptied
  */
 export function replaceOutlet(start, content) {
-  let node = start.nextSibling;
-  let depth = 0;
-  while (node && !(depth == 0 && node.nodeType == COMMENT_NODE && node.data == OUTLET_END)) {
-    if (node.nodeType == COMMENT_NODE) {
-      depth += isOutletStart(node) ? 1 : node.data == OUTLET_END ? -1 : 0;
-    }
-    const next = node.nextSibling;
-    node.remove();
-    node = next;
-  }
-  start.parentNode.insertBefore(content, node);
+  const { nodes, end } = outletContent(start);
+  nodes.forEach((node) => node.remove());
+  start.parentNode.insertBefore(content, end);
 }
 
 /**
