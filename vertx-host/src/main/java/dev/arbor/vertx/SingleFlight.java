@@ -77,14 +77,7 @@ record SingleFlight(String url, List<QueryKey> invalidated) {
 
     /** @return the path of a local location, without its query and fragment, %-escapes kept */
     static String pathOf(String location) {
-        int end = location.length();
-        for (char c : new char[] {'?', '#'}) {
-            int at = location.indexOf(c);
-            if (at >= 0 && at < end) {
-                end = at;
-            }
-        }
-        return location.substring(0, end);
+        return new QueryStringDecoder(location).rawPath(); // it ends at the first '?' or '#'
     }
 
     /** A transport that shows another request line and passes everything else through. */
