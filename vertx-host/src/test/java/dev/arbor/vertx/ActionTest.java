@@ -188,6 +188,11 @@ class ActionTest {
 
     // ---- raw HTTP ----
 
+    /** @return the whole answer to a plain {@code GET} of {@code target} */
+    static String get(int port, String target) throws IOException {
+        return raw(port, "GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+    }
+
     static String raw(int port, String request) throws IOException {
         return raw(port, request.getBytes(StandardCharsets.UTF_8));
     }
@@ -212,7 +217,7 @@ class ActionTest {
     }
 
     static Token token(int port, String path) throws IOException {
-        String page = raw(port, "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        String page = get(port, path);
         Matcher cookie = Pattern.compile("(?i)set-cookie: (arbor-csrf=[^;\\r\\n]+)").matcher(page);
         Matcher field = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
         assertTrue(cookie.find(), page);
@@ -253,7 +258,7 @@ class ActionTest {
     }
 
     private void assertNothingLogged() throws IOException {
-        raw(app.port(), "GET /products/x HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        get(app.port(), "/products/x");
         assertEquals(List.of(), logs.records.stream().map(r -> r.getLoggerName() + ": " + r.getMessage())
                 .collect(Collectors.toList()));
     }
@@ -268,7 +273,7 @@ class ActionTest {
         assertTrue(answer.contains("location: /products/tent\r\n"), answer);
         assertTrue(answer.contains("cache-control: no-store"), answer);
         assertEquals(List.of(QueryKey.of("reviews", "tent")), app.results.get(0).invalidated());
-        String page = raw(app.port(), "GET /products/tent HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        String page = get(app.port(), "/products/tent");
         assertTrue(page.contains("<li>Ada: Great tent ([author, stars, text])</li>"), page);
         assertNothingLogged();
     }
@@ -312,7 +317,7 @@ class ActionTest {
             String answer = runtimePost(token, "/site/tent", "text", field);
             assertTrue(answer.startsWith("HTTP/1.1 303 "), field + ": " + answer);
         }
-        assertTrue(raw(app.port(), "GET /site/100% HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+        assertTrue(get(app.port(), "/site/100%")
                 .startsWith("HTTP/1.1 400 "));
         assertNothingLogged();
     }
@@ -327,7 +332,7 @@ class ActionTest {
         assertTrue(answer.contains("<h2>Site lamp shade q=new at /site/lamp%20shade</h2>"), answer);
         assertTrue(answer.contains("action=\"/site/lamp shade\""), answer); // built from the decoded parameter
         // the path as a GET of the same address shows it: escaped as sent, its parameter decoded
-        String get = raw(app.port(), "GET /site/lamp%20shade?q=new HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        String get = get(app.port(), "/site/lamp%20shade?q=new");
         assertTrue(get.contains("<h2>Site lamp shade q=new at /site/lamp%20shade</h2>"), get);
     }
 
@@ -593,7 +598,7 @@ class ActionTest {
 
     @Test
     void theCookieIsHttpOnlyLaxAndAPageThatSetsItIsNotCached() throws IOException {
-        String page = raw(app.port(), "GET /products/tent HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        String page = get(app.port(), "/products/tent");
 
         Matcher cookie = Pattern.compile("(?i)set-cookie: (arbor-csrf=[^\\r\\n]+)").matcher(page);
         assertTrue(cookie.find(), page);
@@ -611,7 +616,7 @@ class ActionTest {
     @Test
     void withoutCsrfProtectionAFormNeedsNoToken(Vertx vertx) throws IOException {
         try (App open = new App(vertx, Mode.PRODUCTION, b -> b.csrfProtection(false))) {
-            String page = raw(open.port(), "GET /products/tent HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+            String page = get(open.port(), "/products/tent");
             String answer = raw(open.port(), post("/products/tent/reviews", null,
                     "application/x-www-form-urlencoded", form("author", "A", "text", "Open")));
 
@@ -682,7 +687,7 @@ class ActionTest {
 
     @Test
     void getAndHeadOnAnActionOnlyPathAnswer405WithAllow() throws IOException {
-        String get = raw(app.port(), "GET /products/tent/reviews HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        String get = get(app.port(), "/products/tent/reviews");
         String head = raw(app.port(), "HEAD /products/tent/reviews HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 
         assertTrue(get.startsWith("HTTP/1.1 405 "), get);
