@@ -277,8 +277,8 @@ public final class Utf8Out implements Appendable {
     }
 
     /**
-     * Moves the bytes from {@code from} on into a buffer of their own, exactly their size, and
-     * drops them from this one.
+     * Moves the bytes from {@code from} on into a buffer of their own, sized for them (exactly,
+     * or a pool's power of two), and drops them from this one.
      *
      * @param from a byte offset, at most {@link #length()}
      * @return the bytes moved
