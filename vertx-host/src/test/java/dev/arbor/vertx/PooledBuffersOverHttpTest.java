@@ -28,6 +28,8 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -76,11 +78,12 @@ class PooledBuffersOverHttpTest {
                 return main(p(tokens(id, size(id) / 2)),
                         suspense(p("loading"), async(section, text -> p(text))));
             }));
+            router.get("/ready").handler(context -> context.end("ready"));
             HttpServer server = vertx.createHttpServer(ArborServer.options(0).setHttp2ClearTextEnabled(true))
                     .requestHandler(router).listen().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
             HttpClientOptions clientOptions = new HttpClientOptions().setProtocolVersion(version)
                     .setHttp2ClearTextUpgrade(false).setDecompressionSupported(gzip);
-            HttpClient client = vertx.createHttpClient(clientOptions, new PoolOptions().setHttp1MaxSize(PAGES));
+            HttpClient client = connected(vertx, clientOptions, server.actualPort());
 
             List<CompletableFuture<String>> bodies = new ArrayList<>();
             Slow paused = new Slow();
@@ -119,6 +122,30 @@ class PooledBuffersOverHttpTest {
             assertTrue(renderer.bufferPool().retainedBytes() > 0, "the arrays came back to the pool");
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * A client whose connection is up: one request answered before the forty pages share it. Once
+     * in a CI run, Vert.x's HTTP/2 client logged "Connection evicted" as the test began and its
+     * requests then waited forever (eclipse-vertx/vert.x#4418: a connection closed right after the
+     * handshake leaves them queued), so a client whose first request does not come back is
+     * replaced, at most twice. What the test checks starts after it.
+     */
+    private static HttpClient connected(Vertx vertx, HttpClientOptions options, int port) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            HttpClient client = vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(PAGES));
+            try {
+                client.request(HttpMethod.GET, port, "localhost", "/ready")
+                        .compose(request -> request.send().compose(HttpClientResponse::body))
+                        .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+                return client;
+            } catch (ExecutionException | TimeoutException lost) {
+                client.close();
+                if (attempt == 3) {
+                    throw lost;
+                }
+            }
         }
     }
 
